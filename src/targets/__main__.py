@@ -1,0 +1,3 @@
+from targets.cli import main
+
+main()

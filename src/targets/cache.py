@@ -1,0 +1,116 @@
+"""Derived caches beside the plan and the ledger, so a command need not re-parse them.
+
+Never the source of truth: a cache is used only when it provably matches its file, and
+is rebuilt from the file otherwise. A corrupt, foreign or unwritable cache only costs
+time.
+
+- The plan cache (`.targets.toml.cache`) holds the validated plan, keyed by a hash of
+  the plan's bytes: the plan is small, so hashing it costs nothing.
+- The ledger index (`.actuals.toml.cache`) holds every entry as a row, keyed by the
+  ledger's identity and size and its modification and change times in nanoseconds. Any
+  write, replacement or restore from a backup changes at least one of them (a restore
+  that sets an older modification time still gets a new change time). Within two
+  seconds of a change, when a coarse file-system clock could give a second write the
+  same times, the index also keeps a hash of the ledger's bytes and checks it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from targets import __version__
+
+# Anything that changes what a cache holds or how it reads: the tool's version and the
+# interpreter's (marshal's format follows it).
+_KEY = (3, __version__, sys.version_info[:2])
+# A window wider than any file-system clock tick (FAT's is two seconds).
+RACY_NS = 2_000_000_000
+
+
+def cache_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.cache")
+
+
+def load_plan(path: Path, source: bytes) -> dict[str, Any] | None:
+    """The validated plan data cached for exactly these bytes, or None."""
+    data = _read(cache_path(path))
+    if data is None or data.get("digest") != _digest(source):
+        return None
+    plan = data.get("plan")
+    return plan if isinstance(plan, dict) else None
+
+
+def save_plan(path: Path, source: bytes, plan: dict[str, Any]) -> None:
+    _write(cache_path(path), {"key": _KEY, "digest": _digest(source), "plan": plan})
+
+
+def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> list[Any] | None:
+    """The ledger's rows if the index matches the open file `f`, else None."""
+    data = _read(cache_path(path))
+    if data is None or data.get("signature") != _signature(stat):
+        return None
+    digest = data.get("digest")
+    if digest is not None:
+        f.seek(0)
+        if _digest(f.read()) != digest:
+            return None
+    rows = data.get("rows")
+    return rows if isinstance(rows, list) else None
+
+
+def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, rows: list[Any]) -> None:
+    """Index `rows` as the content of the ledger whose state `stat` describes."""
+    digest = None
+    if time.time_ns() - stat.st_mtime_ns < RACY_NS:
+        if source is None:
+            try:
+                source = path.read_bytes()
+            except OSError:
+                return
+        if len(source) != stat.st_size:
+            return  # the file moved on while we looked: leave the index to the next reader
+        digest = _digest(source)
+    data = {"key": _KEY, "signature": _signature(stat), "digest": digest, "rows": rows}
+    _write(cache_path(path), data)
+
+
+def _signature(stat: os.stat_result) -> tuple[int, ...]:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _digest(source: bytes) -> str:
+    return hashlib.sha1(source, usedforsecurity=False).hexdigest()
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != _KEY:
+        return None
+    return data
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Replace the cache atomically; give up quietly where it cannot be written."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(data, f)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -1,0 +1,86 @@
+"""`targets check`: the plan and the ledger together, every problem with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from targets import ledger, schema
+from targets.periods import parse_period
+from targets.plan import Plan
+
+
+@dataclass
+class Findings:
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong
+    plan: Plan | None = None
+    entries: int = 0
+
+
+def check(plan_path: Path, ledger_path: Path) -> Findings:
+    found = Findings()
+    try:
+        source = plan_path.read_bytes()
+    except FileNotFoundError:
+        found.errors.append(f"no plan at {plan_path}: run `targets init` to write the bundled plan")
+        return found
+    except OSError as e:
+        found.errors.append(f"{plan_path}: cannot read the plan ({e.strerror})")
+        return found
+    found.plan, problems = schema.check_plan(plan_path, source)
+    found.errors += problems
+    try:
+        data = ledger_path.read_bytes()
+    except FileNotFoundError:
+        found.notes.append(f"{ledger_path}: no figures recorded yet")
+        return found
+    except OSError as e:
+        found.errors.append(f"{ledger_path}: cannot read the ledger ({e.strerror})")
+        return found
+    rows, problems = ledger.check_ledger(ledger_path, data)
+    for problem in problems:
+        found.errors.append(problem)
+        if "is incomplete" in problem:
+            found.errors.append(repair_advice(ledger_path, data))
+    found.entries = len(rows)
+    if found.plan is not None:
+        _against_plan(found.plan, rows, ledger_path, data, found)
+    return found
+
+
+def repair_advice(path: Path, data: bytes) -> str:
+    """How to mend a torn tail by hand: the tool itself never cuts a user's file."""
+    lines = data.decode("utf-8", "replace").splitlines()
+    start = max((n + 1 for n, line in enumerate(lines) if line.strip() == "[[actual]]"), default=1)
+    return (
+        f"{path}: to repair it, keep a copy of the file, delete line {start} to the end "
+        f"(the cut-short entry), save, and record that figure again; every entry before "
+        f"line {start} is intact"
+    )
+
+
+def _against_plan(plan: Plan, rows: list[ledger.Row], path: Path, data: bytes, found: Findings) -> None:
+    ids = {t.id: t for t in plan.targets}
+    starts = [
+        n + 1 for n, line in enumerate(data.decode("utf-8", "replace").splitlines())
+        if line.strip() == "[[actual]]"
+    ]
+    unclaimed: dict[str, int] = {}
+    for i, (target_id, period_text, *_rest) in enumerate(rows):
+        where = f"{path}, line {starts[i]}" if i < len(starts) else str(path)
+        target = ids.get(target_id)
+        if target is None:
+            unclaimed[target_id] = unclaimed.get(target_id, 0) + 1
+            continue
+        period = parse_period(period_text)
+        if period.year == plan.year and period.month not in target.months:
+            found.errors.append(
+                f"{where}: {target_id} is {target.frequency}, so {period} is not one of its periods"
+                " (the report leaves it out)"
+            )
+    for target_id, n in unclaimed.items():
+        found.notes.append(
+            f"{path}: {n} entr{'y' if n == 1 else 'ies'} for {target_id!r}, which no target of "
+            f"{plan.id} claims"
+        )

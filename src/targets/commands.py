@@ -1,0 +1,350 @@
+"""The commands (SPEC §4): each parses its options, calls the domain, renders the result."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from targets.errors import TargetsError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="targets",
+    help="Track a government's annual targets month by month: record the published "
+    "figures, see which targets are on course and what the rest of the year must deliver.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class HistoryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportWhat(str, Enum):
+    report = "report"
+    actuals = "actuals"
+
+
+class GroupBy(str, Enum):
+    department = "department"
+
+
+def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
+    plan = _quiet_plan(ctx)
+    if plan is None:
+        return []
+    return [t.id for t in plan.targets if t.id.startswith(incomplete)]
+
+
+def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
+    plan = _quiet_plan(ctx)
+    if plan is None:
+        return []
+    months: tuple[int, ...] = tuple(range(1, 13))
+    target_text = ctx.params.get("target")
+    if target_text:
+        try:
+            months = plan.target(target_text).months
+        except TargetsError:
+            pass
+    periods = [f"{plan.year}-{m:02d}" for m in months]
+    return [p for p in periods if p.startswith(incomplete)]
+
+
+def _quiet_plan(ctx: typer.Context) -> Any:
+    from targets.plan import load_plan
+
+    path = ctx.params.get("plan") or Path(os.environ.get("TARGETS_PLAN", "targets.toml"))
+    try:
+        return load_plan(Path(path))
+    except TargetsError:
+        return None
+
+
+PlanOption = Annotated[
+    Path,
+    typer.Option(
+        "--plan", envvar="TARGETS_PLAN", help="The plan file.", show_default=True, dir_okay=False
+    ),
+]
+LedgerOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ledger",
+        envvar="TARGETS_LEDGER",
+        help="The ledger of figures [default: actuals.toml beside the plan].",
+        dir_okay=False,
+    ),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", envvar="TARGETS_LANG", help="Language of the output [default: the plan's, else en]."
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Judge each target on its newest figure at or before this period "
+        "(2023-09, 2023-Q3, 2023年前三季度…) [default: the latest recorded].",
+        autocompletion=_complete_period,
+    ),
+]
+TargetArgument = Annotated[
+    str, typer.Argument(help="A target id (or its name).", autocompletion=_complete_target)
+]
+DEFAULT_PLAN = Path("targets.toml")
+
+
+def refusals(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn the domain's refusals into `error: …` lines on stderr and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except TargetsError as e:
+            for line in str(e).splitlines():
+                print(f"error: {line}", file=sys.stderr)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _ledger_path(plan: Path, ledger: Path | None) -> Path:
+    return ledger if ledger is not None else plan.with_name("actuals.toml")
+
+
+def _lang(option: Lang | None, plan: Any) -> str:
+    if option is not None:
+        return option.value
+    return plan.lang or "en"
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _write_out(text: str, output: Path | None) -> None:
+    """To stdout, or to a file replaced whole: never a half-written file."""
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, output)
+    except OSError as e:
+        raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
+
+
+@app.command()
+@refusals
+def init(
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing plan file.")] = False,
+    plan: PlanOption = DEFAULT_PLAN,
+) -> None:
+    """Write the bundled plan (辽源市2023年主要预期目标) to ./targets.toml."""
+    from targets.plan import bundled_plan_text
+
+    if plan.exists() and not force:
+        raise TargetsError(f"{plan} exists already; `targets init --force` replaces it")
+    _write_out(bundled_plan_text(), plan)
+    print(f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`", file=sys.stderr)
+
+
+@app.command("list")
+@refusals
+def list_targets(
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The plan's targets: id, name, the target in words, kind and frequency."""
+    from targets.plan import load_plan
+    from targets.render import list_table
+
+    loaded = load_plan(plan)
+    _console().print(list_table(loaded, _lang(lang, loaded)))
+
+
+@app.command()
+@refusals
+def record(
+    target: TargetArgument,
+    period: Annotated[
+        str,
+        typer.Argument(help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…", autocompletion=_complete_period),
+    ],
+    value: Annotated[str, typer.Argument(help="The published figure, e.g. 5.8 (growth in %).")],
+    source: Annotated[str | None, typer.Option("--source", help="Where it was published.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A remark, e.g. 初步核算.")] = None,
+    revise: Annotated[
+        bool, typer.Option("--revise", help="Record a correction for a period that has a figure.")
+    ] = False,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record one published figure."""
+    from targets import recording
+    from targets.periods import label
+    from targets.plan import load_plan
+
+    loaded = load_plan(plan)
+    entry = recording.make_entry(loaded, target, period, value, source=source, note=note)
+    recording.record(loaded, _ledger_path(plan, ledger), entry, revise=revise)
+    t = loaded.target(entry.target)
+    words = _lang(lang, loaded)
+    what = label(entry.period, words, cumulative=t.cumulative)
+    print(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{' (revision)' if revise else ''}")
+
+
+@app.command("import")
+@refusals
+def import_(
+    file: Annotated[Path, typer.Argument(help="A CSV file with target,period,value columns.", dir_okay=False)],
+    revise: Annotated[
+        bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; record nothing.")] = False,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record many figures from a CSV file: all of them, or none."""
+    from targets import recording
+    from targets.plan import load_plan
+
+    loaded = load_plan(plan)
+    try:
+        data = file.read_bytes()
+    except OSError as e:
+        raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
+    entries = recording.import_csv(
+        loaded, _ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
+    )
+    verb = "would record" if dry_run else "recorded"
+    print(f"{verb} {len(entries)} figure{'' if len(entries) == 1 else 's'} from {file}")
+
+
+@app.command()
+@refusals
+def report(
+    as_of: AsOfOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    by: Annotated[GroupBy | None, typer.Option("--by", help="Group the table by lead department.")] = None,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Where every target stands: the figure, the gap, the status, what the year still needs."""
+    from targets import reporting
+
+    lang_code = lang.value if lang else None
+    result = reporting.build(plan, _ledger_path(plan, ledger), as_of)
+    words = lang_code or result.plan.lang or "en"
+    if format is ReportFormat.table:
+        from targets.render import report_table
+
+        _console().print(report_table(result, words, by.value if by else None))
+    else:
+        _write_out(reporting.render(result, format.value, words), None)
+
+
+@app.command()
+@refusals
+def history(
+    target: TargetArgument,
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = HistoryFormat.table,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One target period by period, revisions included."""
+    from targets import reporting, render
+
+    loaded, t, entries, year = reporting.history(plan, _ledger_path(plan, ledger), target)
+    if format is HistoryFormat.json:
+        _write_out(render.history_json(t, entries), None)
+    elif format is HistoryFormat.csv:
+        _write_out(render.history_csv(entries), None)
+    else:
+        from targets.evaluation import judge_at
+
+        table = render.history_table(loaded, t, entries, judge_at(loaded, t, year), _lang(lang, loaded))
+        _console().print(table)
+
+
+@app.command()
+@refusals
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="The report, or every recorded entry.")] = ExportWhat.report,
+    as_of: AsOfOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")] = False,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """CSV for other tools: the report, or the actuals (which `targets import` reads back)."""
+    from targets import reporting
+
+    _write_out(reporting.export(plan, _ledger_path(plan, ledger), what.value, as_of, excel), output)
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)
+
+
+@app.command()
+def check(
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Validate the plan and the ledger, and say what is wrong where."""
+    from targets import checks
+
+    ledger_path = _ledger_path(plan, ledger)
+    found = checks.check(plan, ledger_path)
+    for note in found.notes:
+        print(f"note: {note}")
+    for error in found.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if found.errors:
+        raise typer.Exit(1)
+    targets_n = len(found.plan.targets) if found.plan else 0
+    print(f"ok: {plan} ({targets_n} targets) and {ledger_path} ({found.entries} entries)")

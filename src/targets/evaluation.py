@@ -1,0 +1,206 @@
+"""How a target is judged (SPEC §3): pure functions from a plan and its figures to rows.
+
+No I/O and no printing here. Arithmetic is decimal, so that boundaries come out as a
+person computes them (4.5 against "at least 5.0, tolerance 0.5" meets) and a gap of
+5.9 − 6.5 is −0.6, not −0.5999999999999996.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from targets.ledger import Entry
+from targets.periods import Period
+from targets.plan import Plan, Target
+
+Status = Literal["met", "missed", "on_track", "behind", "no_data", "no_target"]
+STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "missed", "no_data", "no_target")
+
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+TWELVE = Decimal(12)
+
+
+def dec(x: float) -> Decimal:
+    """A float as the decimal a person wrote: 6.5 is 6.5, not 6.4999999999999996447."""
+    return Decimal(repr(x))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Where one target stands at the report's period."""
+
+    target: Target
+    period: Period | None  # the period of the figure used; None without one
+    actual: Decimal | None
+    latest: Decimal | None  # rate targets: the month's own reading
+    effective: Decimal | None
+    gap: Decimal | None
+    progress: Decimal | None  # totals: actual / value
+    schedule: Decimal | None  # totals: the share of the year's amount due by now
+    required: Decimal | None
+    status: Status
+    series: tuple[tuple[Period, Decimal], ...]  # the year's figures up to `period`
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    as_of: Period | None
+    rows: tuple[Judgement, ...]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+
+def current(entries: Iterable[Entry]) -> dict[tuple[str, Period], Entry]:
+    """For each target and period, the figure in force: the newest recorded_at wins,
+    and of two recorded at the same instant the later in the ledger."""
+    best: dict[tuple[str, Period], Entry] = {}
+    for e in entries:
+        key = (e.target, e.period)
+        if key not in best or e.recorded_at >= best[key].recorded_at:
+            best[key] = e
+    return best
+
+
+def figures_by_month(plan: Plan, entries: Iterable[Entry]) -> dict[str, dict[int, Decimal]]:
+    """The figures in force for each target of the plan, by month of the plan's year;
+    periods a target's frequency does not take are left to `targets check`."""
+    ids = {t.id: t for t in plan.targets}
+    figures: dict[str, dict[int, Decimal]] = {t.id: {} for t in plan.targets}
+    for (target_id, period), e in current(entries).items():
+        target = ids.get(target_id)
+        if target and period.year == plan.year and period.month in target.months:
+            figures[target_id][period.month] = dec(e.value)
+    return figures
+
+
+def evaluate(plan: Plan, entries: Iterable[Entry], as_of: Period | None = None) -> Report:
+    """Judge every target of the plan at `as_of` (default: the latest period recorded)."""
+    figures = figures_by_month(plan, entries)
+    if as_of is None:
+        months = [m for f in figures.values() for m in f]
+        as_of = Period(plan.year, max(months)) if months else None
+    cutoff = as_of.month if as_of is not None else 0
+    rows = tuple(
+        judge(t, figures[t.id], cutoff, plan.year, figures.get(t.relative_to or "")) for t in plan.targets
+    )
+    return Report(plan, as_of, rows)
+
+
+def judge(
+    target: Target,
+    figures: dict[int, Decimal],
+    cutoff: int,
+    year: int,
+    reference: dict[int, Decimal] | None = None,
+) -> Judgement:
+    """One target, from its figures by month (and its reference's, for relative_to)."""
+    series = tuple((Period(year, m), figures[m]) for m in sorted(figures) if m <= cutoff)
+
+    def row(status: Status, **values: Decimal | Period | None) -> Judgement:
+        fields: dict[str, Decimal | Period | None] = dict.fromkeys(
+            ("period", "actual", "latest", "effective", "gap", "progress", "schedule", "required")
+        )
+        fields.update(values)
+        return Judgement(target, status=status, series=series, **fields)  # type: ignore[arg-type]
+
+    if target.value is None and target.relative_to is None:
+        return row("no_target")
+    if not series:
+        return row("no_data")
+    period = series[-1][0]
+    m = period.month
+    actual = figure(target, figures, m)
+    latest = figures[m] if target.kind == "rate" else None
+    if target.value is not None:
+        effective = dec(target.value)
+    else:
+        effective_or_none = figure(target, reference or {}, m) if m in (reference or {}) else None
+        if effective_or_none is None:
+            return row("no_target", period=period, actual=actual, latest=latest)
+        effective = effective_or_none
+    tolerance = dec(target.tolerance)
+    final = m == 12
+    values: dict[str, Decimal | Period | None] = {
+        "period": period,
+        "actual": actual,
+        "latest": latest,
+        "effective": effective,
+    }
+    if target.kind == "total":
+        share = shares(target.schedule, m)
+        values.update(gap=actual - effective * share, progress=actual / effective, schedule=share)
+        if not final and target.value is not None:
+            values["required"] = max(effective - actual, Decimal(0))
+        if final:
+            status: Status = "met" if meets(target, actual, effective, tolerance) else "missed"
+        elif target.comparator == "at_least" and actual >= effective - tolerance:
+            status = "met"  # the year's amount is reached early
+        else:
+            on_course = meets(target, actual, effective * share, tolerance)
+            status = "on_track" if on_course else "behind"
+        return row(status, **values)
+    values["gap"] = actual - effective
+    if not final and target.relative_to is None:
+        values["required"] = required(target, effective, actual, m)
+    ok = meets(target, actual, effective, tolerance)
+    if final:
+        return row("met" if ok else "missed", **values)
+    return row("on_track" if ok else "behind", **values)
+
+
+def judge_at(plan: Plan, target: Target, entries: Iterable[Entry]) -> Callable[[Period], Judgement]:
+    """Judge one target as it stood at any period of the year (for its history)."""
+    figures = figures_by_month(plan, entries)
+
+    def at(period: Period) -> Judgement:
+        return judge(
+            target,
+            figures[target.id],
+            period.month,
+            plan.year,
+            figures.get(target.relative_to or ""),
+        )
+
+    return at
+
+
+def figure(target: Target, figures: dict[int, Decimal], m: int) -> Decimal:
+    """The figure a target is judged on at month m: for a rate the mean of the year's
+    readings so far; otherwise the month-m (year-to-date or yearly) figure."""
+    if target.kind == "rate":
+        readings = [v for month, v in figures.items() if month <= m]
+        return sum(readings, Decimal(0)) / len(readings)
+    return figures[m]
+
+
+def meets(target: Target, actual: Decimal, effective: Decimal, tolerance: Decimal) -> bool:
+    if target.comparator == "at_least":
+        return actual >= effective - tolerance
+    if target.comparator == "at_most":
+        return actual <= effective + tolerance
+    return abs(actual - effective) <= tolerance
+
+
+def shares(given: tuple[float, ...] | None, m: int) -> Decimal:
+    """The cumulative share of the year by the end of month m: given, or m/12."""
+    return dec(given[m - 1]) if given is not None else Decimal(m) / TWELVE
+
+
+def required(target: Target, value: Decimal, actual: Decimal, m: int) -> Decimal | None:
+    """What the rest of the year must deliver for the year to reach `value` (倒推);
+    None when the base shares leave nothing of the year to deliver it in."""
+    if target.kind == "growth":
+        s = shares(target.base_shares, m)
+        if s >= ONE:
+            return None
+        grown = (ONE + value / HUNDRED) - (ONE + actual / HUNDRED) * s
+        return grown / (ONE - s) * HUNDRED - HUNDRED
+    if target.kind == "rate":
+        return (TWELVE * value - m * actual) / (TWELVE - m)
+    return max(value - actual, Decimal(0))

@@ -1,0 +1,263 @@
+"""The ledger: every figure ever recorded (`actuals.toml`), append-only.
+
+A correction is a new entry for the same target and period; the newest `recorded_at`
+wins (file order breaks ties). The tool only ever appends a whole entry with one write,
+under a lock, and never truncates or rewrites the file. Reading goes through a derived
+index (`targets.cache`), so a large ledger is parsed once, not on every command.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from targets.errors import LedgerError, PeriodError
+from targets.periods import Period, parse_period
+
+HEADER = (
+    "# Figures recorded with `targets`. Append-only: a correction is a new entry for the\n"
+    "# same target and period (`targets record … --revise`); the newest recorded_at wins.\n"
+)
+_FIELDS = ("target", "period", "value", "recorded_at", "source", "note")
+_ENTRY_HEADER = re.compile(r"\s*\[\[\s*actual\s*\]\]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded figure."""
+
+    target: str
+    period: Period
+    value: float
+    recorded_at: datetime
+    source: str | None = None
+    note: str | None = None
+
+    def to_row(self) -> Row:
+        return (
+            self.target,
+            str(self.period),
+            self.value,
+            self.recorded_at.isoformat(),
+            self.source,
+            self.note,
+        )
+
+
+# How the index keeps an entry: plain data that marshal stores and loads quickly.
+Row = tuple[str, str, float, str, str | None, str | None]
+
+
+def entry_from_row(row: Row) -> Entry:
+    target, period, value, recorded_at, source, note = row
+    year, month = period.split("-")
+    return Entry(
+        target, Period(int(year), int(month)), value, datetime.fromisoformat(recorded_at), source, note
+    )
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Every entry of the ledger, in file order; [] when there is no ledger yet."""
+    from targets import cache
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return []
+    except OSError as e:
+        raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
+    with os.fdopen(fd, "rb") as f:
+        stat = os.fstat(f.fileno())
+        rows = cache.load_ledger(path, stat, f)
+        if rows is not None:
+            return rows
+        f.seek(0)
+        source = f.read()
+    rows = parse_ledger(path, source)
+    cache.save_ledger(path, stat, source, rows)
+    return rows
+
+
+def read_entries(path: Path, year: int | None = None) -> list[Entry]:
+    """The ledger's entries, optionally only those of one year, in file order."""
+    prefix = f"{year:04d}-" if year is not None else ""
+    return [entry_from_row(r) for r in read_rows(path) if r[1].startswith(prefix)]
+
+
+def parse_ledger(path: Path, source: bytes) -> list[Row]:
+    """Parse and check the whole file; LedgerError naming file, line and field otherwise."""
+    rows, problems = check_ledger(path, source)
+    if problems:
+        raise LedgerError(problems[0])
+    return rows
+
+
+def check_ledger(path: Path, source: bytes) -> tuple[list[Row], list[str]]:
+    """Every entry and every problem of the ledger file, one line each."""
+    import tomllib
+
+    try:
+        text = source.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return [], [f"{path}: not UTF-8 text (byte {e.start})"]
+    lines = text.splitlines()
+    starts = [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
+    if text and not text.endswith("\n"):
+        return [], [_torn(path, starts, len(lines), "the file ends mid-line")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = _error_line(e)
+        if starts and line is not None and line >= starts[-1]:
+            return [], [_torn(path, starts, line, str(e))]
+        return [], [f"{path}: not valid TOML: {e}"]
+    problems = [
+        f"{path}: unknown table [{key}] (the ledger holds [[actual]] entries only)"
+        for key in data
+        if key != "actual"
+    ]
+    raw = data.get("actual", [])
+    if not isinstance(raw, list):
+        return [], [f"{path}: write entries as [[actual]] tables"]
+    rows: list[Row] = []
+    for i, item in enumerate(raw):
+        line = starts[i] if i < len(starts) else None
+        where = f"{path}, line {line} (entry {i + 1})" if line else f"{path} (entry {i + 1})"
+        try:
+            rows.append(_row(item))
+        except LedgerError as e:
+            if i == len(raw) - 1 and "missing" in str(e):
+                problems.append(_torn(path, starts, len(lines), str(e)))
+            else:
+                problems.append(f"{where}: {e}")
+    return rows, problems
+
+
+def _torn(path: Path, starts: list[int], line: int, why: str) -> str:
+    start = starts[-1] if starts else 1
+    return (
+        f"{path}, line {line}: the last entry (from line {start}) is incomplete, as a write "
+        f"cut short leaves it ({why}); `targets check` says how to repair it"
+    )
+
+
+def _error_line(e: Exception) -> int | None:
+    m = re.search(r"line (\d+)", str(e))
+    return int(m[1]) if m else None
+
+
+def _row(item: dict[str, Any]) -> Row:
+    """One entry of the file as a row, checked field by field."""
+    unknown = [k for k in item if k not in _FIELDS]
+    if unknown:
+        raise LedgerError(f"unknown field {unknown[0]}")
+    for name in ("target", "period", "value", "recorded_at"):
+        if name not in item:
+            raise LedgerError(f"{name} is missing")
+    target, value, when = item["target"], item["value"], item["recorded_at"]
+    if not isinstance(target, str) or not target:
+        raise LedgerError(f"target must be a target id, not {target!r}")
+    if not isinstance(item["period"], str):
+        raise LedgerError(f"period must be text like \"2023-03\", not {item['period']!r}")
+    try:
+        period = parse_period(item["period"])
+    except PeriodError as e:
+        raise LedgerError(str(e)) from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise LedgerError(f"value must be a finite number, not {value!r}")
+    if not isinstance(when, datetime):
+        raise LedgerError(f"recorded_at must be a date and time, not {when!r}")
+    for name in ("source", "note"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            raise LedgerError(f"{name} must be text, not {item[name]!r}")
+    return (
+        target,
+        str(period),
+        float(value),
+        with_zone(when).isoformat(),
+        item.get("source"),
+        item.get("note"),
+    )
+
+
+def with_zone(when: datetime) -> datetime:
+    """A time without a UTC offset is taken as this machine's local time."""
+    return when if when.tzinfo is not None else when.astimezone()
+
+
+def format_entry(entry: Entry) -> str:
+    """One entry as a TOML block; recorded_at last, so a cut-short write always shows."""
+    import tomli_w
+
+    fields: dict[str, Any] = {"target": entry.target, "period": str(entry.period)}
+    fields["value"] = entry.value
+    for name in ("source", "note"):
+        if getattr(entry, name):
+            fields[name] = getattr(entry, name)
+    fields["recorded_at"] = entry.recorded_at
+    return "\n" + tomli_w.dumps({"actual": [fields]})
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[int]:
+    """The ledger opened for appending, held under an exclusive lock."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise LedgerError(f"{path}: cannot open the ledger for writing ({e.strerror})") from None
+    try:
+        _lock(fd)
+        yield fd
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _lock(fd: int) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entry]:
+    """Append entries as one write under the lock.
+
+    `check(rows)` sees the ledger as it is once the lock is held (so two people recording
+    at once cannot both pass a duplicate check) and may raise to refuse; nothing is
+    written then.
+    """
+    from targets import cache
+
+    new = list(entries)
+    with locked(path) as fd:
+        with os.fdopen(os.dup(fd), "rb") as f:
+            stat = os.fstat(fd)
+            rows = cache.load_ledger(path, stat, f)
+            if rows is None:
+                f.seek(0)
+                source = f.read()
+                rows = parse_ledger(path, source)
+        if check is not None:
+            check(rows)
+        block = "".join(format_entry(e) for e in new)
+        if stat.st_size == 0:
+            block = HEADER + block
+        data = block.encode("utf-8")
+        written = os.write(fd, data)
+        if written != len(data):  # pragma: no cover - a full disk
+            raise LedgerError(f"{path}: the disk took only part of the entry; run `targets check`")
+        os.fsync(fd)
+        cache.save_ledger(path, os.fstat(fd), None, rows + [e.to_row() for e in new])
+    return new

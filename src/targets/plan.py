@@ -1,0 +1,178 @@
+"""The plan: the year's targets as the work report words them (`targets.toml`).
+
+The models are plain dataclasses so that a report can be built from the cache without
+loading pydantic; pydantic checks them against the schema whenever the file is read
+afresh (`targets.schema`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from targets.errors import PeriodError, PlanError, RecordError
+from targets.periods import Period, allowed_months, parse_period
+
+Kind = Literal["growth", "rate", "total", "level"]
+Comparator = Literal["at_least", "at_most", "around"]
+Frequency = Literal["monthly", "quarterly", "annual"]
+Lang = Literal["zh", "en"]
+
+BUNDLED_PLAN = "liaoyuan-2023.toml"
+
+# How pydantic checks these dataclasses (targets.schema): no unknown keys. (Numbers
+# written as text or true/false are refused there too, before pydantic would coerce them.)
+_STRICT: dict[str, Any] = {"extra": "forbid"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of the plan, as written in `[[target]]`."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    id: str
+    name: str
+    kind: Kind
+    comparator: Comparator
+    unit: str
+    frequency: Frequency
+    name_en: str | None = None
+    value: float | None = None
+    tolerance: float = 0.0
+    relative_to: str | None = None
+    department: str | None = None
+    quote: str | None = None
+    schedule: tuple[float, ...] | None = None
+    base_shares: tuple[float, ...] | None = None
+
+    def display_name(self, lang: str) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+    @property
+    def cumulative(self) -> bool:
+        """Year-to-date figures (growth, total) rather than monthly readings (rate)."""
+        return self.kind != "rate"
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        return allowed_months(self.frequency, self.kind)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The `[plan]` table and its targets, in plan order."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    id: str
+    name: str
+    region: str
+    year: int
+    targets: tuple[Target, ...] = field(default=())
+    name_en: str | None = None
+    lang: Lang | None = None
+    source: str | None = None
+
+    def display_name(self, lang: str) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+    def target(self, text: str) -> Target:
+        """The target with this id or name; RecordError suggesting the nearest otherwise."""
+        for t in self.targets:
+            if text in (t.id, t.name, t.name_en):
+                return t
+        known = [t.id for t in self.targets] + [t.name for t in self.targets]
+        close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else "; `targets list` shows them"
+        raise RecordError(f"unknown target {text!r}{hint}")
+
+    def period_for(self, target: Target, text: str) -> Period:
+        """Parse a period for this target: in the plan's year, and one its frequency takes."""
+        period = self.period(text)
+        if period.month not in target.months:
+            takes = {
+                (12,): "only the year (YYYY-12)",
+                (3, 6, 9, 12): "only quarter ends (03, 06, 09, 12)",
+            }[target.months]
+            raise PeriodError(
+                f"period {text!r}: {target.id} is {target.frequency} and takes {takes}"
+            )
+        return period
+
+    def period(self, text: str) -> Period:
+        """Parse a period and refuse one outside the plan's year."""
+        period = parse_period(text)
+        if period.year != self.year:
+            raise PeriodError(f"period {text!r} is outside the plan's year {self.year}")
+        return period
+
+
+def plan_from_dict(data: dict[str, Any]) -> Plan:
+    """Build the models from validated data (the schema's output or the cache's)."""
+    targets = tuple(
+        Target(
+            **{
+                **t,
+                "schedule": _tuple(t.get("schedule")),
+                "base_shares": _tuple(t.get("base_shares")),
+            }
+        )
+        for t in data["targets"]
+    )
+    return Plan(**{**data["plan"], "targets": targets})
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The validated plan as plain data, for the cache."""
+    head = {k: v for k, v in vars(plan).items() if k != "targets"}
+    return {
+        "plan": head,
+        "targets": [
+            {
+                **vars(t),
+                "schedule": _list(t.schedule),
+                "base_shares": _list(t.base_shares),
+            }
+            for t in plan.targets
+        ],
+    }
+
+
+def _tuple(xs: list[float] | None) -> tuple[float, ...] | None:
+    return None if xs is None else tuple(xs)
+
+
+def _list(xs: tuple[float, ...] | None) -> list[float] | None:
+    return None if xs is None else list(xs)
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate the plan, through the cache when the file has not changed."""
+    from targets import cache
+
+    try:
+        source = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(
+            f"no plan at {path}: run `targets init` to write the bundled plan, "
+            "or point --plan / TARGETS_PLAN at yours"
+        ) from None
+    except OSError as e:
+        raise PlanError(f"{path}: cannot read the plan ({e.strerror})") from None
+    cached = cache.load_plan(path, source)
+    if cached is not None:
+        return plan_from_dict(cached)
+    from targets.schema import validate_plan
+
+    plan = validate_plan(path, source)
+    cache.save_plan(path, source, plan_to_dict(plan))
+    return plan
+
+
+def bundled_plan_text() -> str:
+    """The Liaoyuan 2023 plan shipped inside the package, comments and all."""
+    return resources.files("targets").joinpath("data", BUNDLED_PLAN).read_text("utf-8")

@@ -1,0 +1,362 @@
+"""Rendering: report rows and histories as a rich table, JSON, CSV or markdown.
+
+JSON and CSV are for machines: English keys and status codes, full precision, stable
+columns (SPEC §5). Tables and markdown are for people: rounded, in the plan's language.
+rich is imported only where a table is drawn, so machine formats start fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from targets import words
+from targets.evaluation import STATUSES, Judgement, Report, dec
+from targets.ledger import Entry
+from targets.periods import Period, label
+from targets.plan import Plan, Target
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+TARGET_KEYS = (
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "comparator",
+    "value",
+    "tolerance",
+    "relative_to",
+    "effective",
+    "unit",
+    "frequency",
+    "period",
+    "actual",
+    "latest",
+    "gap",
+    "progress",
+    "schedule",
+    "required",
+    "status",
+)
+ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note")
+
+
+def _num(x: Decimal | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def target_head(t: Target) -> dict[str, Any]:
+    """The target's own fields, as the JSON shows them before any figure."""
+    return {
+        "id": t.id,
+        "name": t.name,
+        "name_en": t.name_en,
+        "kind": t.kind,
+        "comparator": t.comparator,
+        "value": t.value,
+        "tolerance": t.tolerance,
+        "relative_to": t.relative_to,
+        "unit": t.unit,
+        "frequency": t.frequency,
+    }
+
+
+def target_object(j: Judgement) -> dict[str, Any]:
+    """One JSON target object, keys in the order of SPEC §5."""
+    head = target_head(j.target)
+    figures = {
+        "effective": _num(j.effective),
+        "period": str(j.period) if j.period else None,
+        "actual": _num(j.actual),
+        "latest": _num(j.latest),
+        "gap": _num(j.gap),
+        "progress": _num(j.progress),
+        "schedule": _num(j.schedule),
+        "required": _num(j.required),
+        "status": j.status,
+    }
+    merged = {**head, **figures}
+    return {key: merged[key] for key in TARGET_KEYS}
+
+
+def report_json(report: Report) -> str:
+    plan = report.plan
+    doc = {
+        "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
+        "as_of": str(report.as_of) if report.as_of else None,
+        "targets": [target_object(j) for j in report.rows],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
+    """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def report_csv(report: Report, *, excel: bool = False) -> str:
+    rows = (target_object(j).values() for j in report.rows)
+    return to_csv(TARGET_KEYS, rows, excel=excel)
+
+
+def actuals_csv(entries: Iterable[Entry], *, excel: bool = False) -> str:
+    """Every entry, oldest first, in the columns `targets import` reads back."""
+    ordered = sorted(enumerate(entries), key=lambda p: (p[1].recorded_at, p[0]))
+    rows = (
+        (e.target, str(e.period), repr(e.value), e.recorded_at.isoformat(), e.source, e.note)
+        for _, e in ordered
+    )
+    return to_csv(ENTRY_KEYS, rows, excel=excel)
+
+
+# --- the report for people ---------------------------------------------------------
+
+
+def title(report: Report, lang: str) -> str:
+    when = label(report.as_of, lang) if report.as_of else words.NO_FIGURES[lang]
+    return f"{report.plan.display_name(lang)} · {when}"
+
+
+def cells(j: Judgement, plan: Plan, lang: str) -> list[str]:
+    """A row of the report in words, status excluded (it is styled separately)."""
+    t = j.target
+    actual = words.with_unit(j.actual, t.unit, lang)
+    if t.kind == "rate" and j.latest is not None and j.period is not None:
+        # judged on the year's mean; the month's own reading goes beneath it
+        month = label(j.period, lang, cumulative=False)
+        mean = "均" if lang == "zh" else "avg "
+        actual = f"{mean}{actual}\n{month} {words.number(j.latest)}"
+    return [
+        t.display_name(lang),
+        words.goal(t, plan, lang),
+        words.period_label(j.period, t, lang),
+        actual,
+        words.signed(j.gap),
+        needs(j, lang),
+        words.sparkline([v for _, v in j.series]),
+    ]
+
+
+def needs(j: Judgement, lang: str) -> str:
+    """What the rest of the year must deliver (倒推), or for totals the schedule (序时)."""
+    t = j.target
+    if t.kind == "total" and j.progress is not None and j.schedule is not None:
+        done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
+        return f"完成{done}%/序时{due}%" if lang == "zh" else f"{done}% of {due}% due"
+    if j.required is None:
+        return ""
+    sign = {"at_least": "≥", "at_most": "≤", "around": "≈"}[t.comparator]
+    amount = words.with_unit(j.required, t.unit, lang, places=1)
+    if t.kind == "rate":
+        return f"余月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
+    return f"余期{sign}{amount}" if lang == "zh" else f"{sign}{amount}"
+
+
+def status_text(status: str, lang: str) -> Text:
+    from rich.text import Text
+
+    return Text(f"{words.SYMBOL[status]} {words.STATUS[lang][status]}", style=words.STYLE[status])
+
+
+def report_table(report: Report, lang: str, by: str | None = None) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    groups: list[tuple[str | None, list[Judgement]]] = [(None, list(report.rows))]
+    if by == "department":
+        groups = _by_department(report.rows, lang)
+    headers = words.HEADERS[lang]
+    table = Table()
+    for i, header in enumerate(headers):
+        wraps = i in (0, 1, 6)  # name, goal and needs fold; figures never break
+        table.add_column(
+            header,
+            overflow="fold" if wraps else "ellipsis",
+            no_wrap=not wraps,
+            justify="right" if i in (3, 4) else "left",
+            min_width={0: 8, 1: 6, 6: 8}.get(i),
+        )
+    for n, (name, rows) in enumerate(groups):
+        if name is not None:
+            table.add_row(Text(name, style="bold cyan"), end_section=False)
+        for k, j in enumerate(rows):
+            texts = [Text(c) for c in cells(j, report.plan, lang)]
+            texts.insert(5, status_text(j.status, lang))
+            table.add_row(*texts, end_section=k == len(rows) - 1 and n < len(groups) - 1)
+    counts = {s: report.count(s) for s in STATUSES}
+    return Group(Text(title(report, lang), style="bold"), table, Text(words.summary(counts, lang)))
+
+
+def _by_department(rows: Iterable[Judgement], lang: str) -> list[tuple[str | None, list[Judgement]]]:
+    groups: dict[str, list[Judgement]] = {}
+    for j in rows:
+        groups.setdefault(j.target.department or words.NO_DEPARTMENT[lang], []).append(j)
+    return list(groups.items())
+
+
+def report_markdown(report: Report, lang: str) -> str:
+    """The report as a markdown table, for briefings."""
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"### {cell(title(report, lang))}", ""]
+    headers = words.HEADERS[lang]
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join(":--" if i not in (3, 4) else "--:" for i in range(len(headers))) + "|")
+    for j in report.rows:
+        row = cells(j, report.plan, lang)
+        row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
+        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+    counts = {s: report.count(s) for s in STATUSES}
+    lines += ["", words.summary(counts, lang), ""]
+    return "\n".join(lines)
+
+
+# --- one target's history ----------------------------------------------------------
+
+
+def history_json(target: Target, entries: list[tuple[Entry, bool]]) -> str:
+    doc = {
+        "target": target_head(target),
+        "entries": [
+            {
+                "period": str(e.period),
+                "value": e.value,
+                "recorded_at": e.recorded_at.isoformat(),
+                "source": e.source,
+                "note": e.note,
+                "current": is_current,
+            }
+            for e, is_current in entries
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def history_csv(entries: list[tuple[Entry, bool]]) -> str:
+    rows = (
+        (str(e.period), repr(e.value), e.recorded_at.isoformat(), e.source, e.note, str(current).lower())
+        for e, current in entries
+    )
+    return to_csv(("period", "value", "recorded_at", "source", "note", "current"), rows)
+
+
+def history_table(
+    plan: Plan,
+    target: Target,
+    entries: list[tuple[Entry, bool]],
+    judge_at: Callable[[Period], Judgement],
+    lang: str,
+) -> RenderableType:
+    """The year's figures period by period, revisions marked, with a bar chart."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
+    table = Table()
+    # source and note only where some entry has one
+    shown = [i for i in range(6)] + [
+        i for i, name in ((6, "source"), (7, "note")) if any(getattr(e, name) for e, _ in entries)
+    ]
+    headers = words.HISTORY_HEADERS[lang]
+    for i in shown:
+        table.add_column(
+            headers[i],
+            justify="right" if i in (1, 2) else "left",
+            overflow="fold" if i >= 6 else "ellipsis",
+            no_wrap=i < 6,
+            min_width=8 if i >= 6 else None,
+        )
+    current = [e for e, is_current in entries if is_current]
+    chart = bars(target, [dec(e.value) for e in current])
+    for e, is_current in entries:
+        when = e.recorded_at.strftime("%Y-%m-%d %H:%M")
+        value = words.with_unit(e.value, target.unit, lang)
+        if not is_current:
+            row = [
+                Text(words.period_label(e.period, target, lang), style="dim"),
+                Text(value, style="dim strike"),
+                Text(""),
+                Text(words.REVISED[lang], style="dim"),
+                Text(""),
+                Text(when, style="dim"),
+                Text(e.source or "", style="dim"),
+                Text(e.note or "", style="dim"),
+            ]
+        else:
+            j = judge_at(e.period)
+            row = [
+                Text(words.period_label(e.period, target, lang)),
+                Text(value),
+                Text(words.signed(j.gap)),
+                status_text(j.status, lang),
+                Text(chart.get(current.index(e), ""), style="cyan"),
+                Text(when),
+                Text(e.source or ""),
+                Text(e.note or ""),
+            ]
+        table.add_row(*(row[i] for i in shown))
+    parts: list[RenderableType] = [Text(heading, style="bold"), table]
+    if target.value is not None and current:
+        parts.append(Text({"zh": "┃ 为目标线", "en": "┃ marks the target"}[lang], style="dim"))
+    return Group(*parts)
+
+
+def bars(target: Target, values: list[Decimal], width: int = 16) -> dict[int, str]:
+    """A bar per figure, on one scale with the target line (┃) where there is a value."""
+    if not values:
+        return {}
+    mark = dec(target.value) if target.value is not None and target.kind != "total" else None
+    if target.kind == "total" and target.value is not None:
+        mark = dec(target.value)
+    scale = [*values, Decimal(0)] + ([mark] if mark is not None else [])
+    lo, hi = min(scale), max(scale)
+    span = (hi - lo) or Decimal(1)
+
+    def pos(x: Decimal) -> int:
+        return int((x - lo) / span * width + Decimal("0.5"))
+
+    out: dict[int, str] = {}
+    for i, v in enumerate(values):
+        cells = [" "] * (width + 1)
+        start, end = sorted((pos(Decimal(0)), pos(v)))
+        for k in range(start, end):
+            cells[k] = "█"
+        if mark is not None:
+            cells[min(pos(mark), width)] = "┃"
+        out[i] = "".join(cells).rstrip()
+    return out
+
+
+def list_table(plan: Plan, lang: str) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(plan.display_name(lang), style="bold"), title_justify="left")
+    for i, header in enumerate(words.LIST_HEADERS[lang]):
+        table.add_column(header, overflow="fold", no_wrap=i in (0, 3, 4))
+    for t in plan.targets:
+        table.add_row(
+            Text(t.id),
+            Text(t.display_name(lang)),
+            Text(words.goal(t, plan, lang)),
+            Text(words.KIND[lang][t.kind]),
+            Text(words.FREQUENCY[lang][t.frequency]),
+            Text(t.quote or ""),
+        )
+    return table

@@ -1,0 +1,215 @@
+"""Checking the plan file against the schema, with one line per problem naming its place.
+
+Loaded only when the plan is read afresh (a changed file, or `targets check`): pydantic
+checks types, required and unknown fields; the rules of SPEC §1.1 that types cannot say
+are checked here too, so every problem is reported the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from targets.errors import PlanError
+from targets.plan import Plan, Target
+
+_PLAN_ID = re.compile(r"[a-z0-9-]+")
+_TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")
+_NUMBERS = ("year", "value", "tolerance", "schedule", "base_shares")
+_PLAN_ADAPTER = TypeAdapter(Plan)
+_TARGET_ADAPTER = TypeAdapter(Target)
+
+
+def validate_plan(path: Path, source: bytes) -> Plan:
+    """The plan in `source`, or PlanError with its first problem."""
+    plan, problems = check_plan(path, source)
+    if problems:
+        more = f" (and {len(problems) - 1} more: run `targets check`)" if len(problems) > 1 else ""
+        raise PlanError(problems[0] + more)
+    assert plan is not None
+    return plan
+
+
+def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
+    """Every problem of the plan file, one line each; the plan when there are none."""
+    try:
+        text = source.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return None, [f"{path}: not UTF-8 text (byte {e.start})"]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        return None, [f"{path}: not valid TOML: {e}"]
+    where = _Locator(path, text)
+    problems: list[str] = []
+    for key in data:
+        if key not in ("plan", "target"):
+            problems.append(f"{where.table(key)}: unknown table [{key}] (expected [plan], [[target]])")
+    head = data.get("plan")
+    if not isinstance(head, dict):
+        problems.append(f"{path}: there is no [plan] table with id, name, region and year")
+        return None, problems
+    plan = _validate(_PLAN_ADAPTER, {k: v for k, v in head.items()}, where, "plan", None, problems)
+    if plan is not None:
+        if not _PLAN_ID.fullmatch(plan.id):
+            problems.append(f"{where.field('plan', None, 'id')}: id must be lowercase letters, digits and -")
+        if plan.targets:
+            problems.append(f"{where.field('plan', None, 'targets')}: write targets as [[target]] tables")
+    raw_targets = data.get("target", [])
+    if not isinstance(raw_targets, list):
+        problems.append(f"{where.table('target')}: write targets as [[target]] tables")
+        raw_targets = []
+    targets: list[Target] = []
+    for i, raw in enumerate(raw_targets):
+        target = _validate(_TARGET_ADAPTER, raw, where, "target", i, problems)
+        if target is not None:
+            problems += [f"{where.field('target', i, f)}: {msg}" for f, msg in _target_rules(target)]
+            targets.append(target)
+    _cross_rules(targets, raw_targets, where, problems)
+    if problems or plan is None:
+        return None, problems
+    return replace(plan, targets=tuple(targets)), []
+
+
+def _validate(
+    adapter: TypeAdapter[Any],
+    raw: dict[str, Any],
+    where: _Locator,
+    table: str,
+    index: int | None,
+    problems: list[str],
+) -> Any:
+    known = [f.name for f in fields(Plan if table == "plan" else Target)]
+    not_numbers = [
+        name
+        for name, v in raw.items()
+        if name in _NUMBERS
+        and any(isinstance(x, bool | str) for x in (v if isinstance(v, list) else [v]))
+    ]
+    for name in not_numbers:
+        problems.append(f"{where.field(table, index, name)}: {name} must be a number, not {raw[name]!r}")
+    if not_numbers:
+        return None
+    try:
+        return adapter.validate_python(raw)
+    except ValidationError as e:
+        for err in e.errors():
+            name = str(err["loc"][0]) if err["loc"] else ""
+            problems.append(f"{where.field(table, index, name)}: {_say(err, name, known)}")
+        return None
+
+
+def _say(err: Any, name: str, known: list[str]) -> str:
+    if err["type"] == "missing":
+        return f"{name} is missing"
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return f"unknown field {name}{hint}"
+    msg = str(err["msg"])
+    return f"{name}: {msg[0].lower()}{msg[1:]}, not {err['input']!r}"
+
+
+def _target_rules(t: Target) -> list[tuple[str, str]]:
+    """The rules of one target that types cannot express: (field, what is wrong)."""
+    wrong: list[tuple[str, str]] = []
+    if not _TARGET_ID.fullmatch(t.id):
+        wrong.append(("id", "id must start with a letter: lowercase letters, digits and _"))
+    if t.value is not None and not math.isfinite(t.value):
+        wrong.append(("value", f"value must be a finite number, not {t.value}"))
+    if not (math.isfinite(t.tolerance) and t.tolerance >= 0):
+        wrong.append(("tolerance", f"tolerance must be 0 or more, not {t.tolerance}"))
+    if t.value is not None and t.relative_to is not None:
+        wrong.append(("relative_to", "a target has value or relative_to, not both"))
+    for name, kind in (("schedule", "total"), ("base_shares", "growth")):
+        shares = getattr(t, name)
+        if shares is None:
+            continue
+        if t.kind != kind:
+            wrong.append((name, f"{name} is for {kind} targets only"))
+        elif problem := _shares_problem(shares):
+            wrong.append((name, f"{name} {problem}"))
+    return wrong
+
+
+def _shares_problem(shares: tuple[float, ...]) -> str | None:
+    if len(shares) != 12:
+        return f"needs 12 cumulative shares, one per month, not {len(shares)}"
+    if any(not (0 <= s <= 1) for s in shares):
+        return "shares must lie within [0, 1]"
+    if any(b < a for a, b in zip(shares, shares[1:], strict=False)):
+        return "must not decrease from one month to the next"
+    if shares[-1] != 1:
+        return f"must end at 1 (the whole year), not {shares[-1]}"
+    return None
+
+
+def _cross_rules(
+    targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[str]
+) -> None:
+    ids = [t.id for t in targets]
+    seen: set[str] = set()
+    for i, t in enumerate(targets):
+        index = _raw_index(raw, t.id, i)
+        if t.id in seen:
+            problems.append(f"{where.field('target', index, 'id')}: id {t.id!r} is used twice")
+        seen.add(t.id)
+        if t.relative_to is None:
+            continue
+        if t.relative_to == t.id:
+            problems.append(f"{where.field('target', index, 'relative_to')}: a target cannot refer to itself")
+        elif t.relative_to not in ids:
+            problems.append(
+                f"{where.field('target', index, 'relative_to')}: no target {t.relative_to!r} in the plan"
+            )
+
+
+def _raw_index(raw: list[dict[str, Any]], target_id: str, fallback: int) -> int:
+    hits = [i for i, r in enumerate(raw) if r.get("id") == target_id]
+    return hits[-1] if len(hits) > 1 else (hits[0] if hits else fallback)
+
+
+class _Locator:
+    """Finds the line of a table or field in the source, so a message can name it."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def table(self, name: str) -> str:
+        for n, line in enumerate(self.lines, 1):
+            if re.match(rf"\s*\[\[?\s*{re.escape(name)}\s*\]", line):
+                return f"{self.path}, line {n}"
+        return str(self.path)
+
+    def field(self, table: str, index: int | None, name: str) -> str:
+        """`path, line N (target 'id')` for a field of the index-th table of that name."""
+        header = re.compile(rf"\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"\s*\[\s*{table}\s*\]")
+        starts = [n for n, line in enumerate(self.lines) if header.match(line)]
+        what = "[plan]" if index is None else f"target {index + 1}"
+        if index is not None and index < len(starts):
+            what = self._target_label(starts[index], index)
+        if not starts or (index or 0) >= len(starts):
+            return f"{self.path} ({what})"
+        start = starts[index or 0]
+        end = next((n for n, line in enumerate(self.lines) if n > start and line.lstrip().startswith("[")), len(self.lines))
+        key = re.compile(rf"\s*{re.escape(name)}\s*=")
+        for n in range(start, end):
+            if name and key.match(self.lines[n]):
+                return f"{self.path}, line {n + 1} ({what})"
+        return f"{self.path}, line {start + 1} ({what})"
+
+    def _target_label(self, start: int, index: int) -> str:
+        for line in self.lines[start + 1 :]:
+            if line.lstrip().startswith("["):
+                break
+            if m := re.match(r"""\s*id\s*=\s*["']([^"']*)["']""", line):
+                return f"target {m[1]!r}"
+        return f"target {index + 1}"

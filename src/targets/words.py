@@ -1,0 +1,154 @@
+"""Every word the tool shows a person, in Chinese and English, and how numbers read."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from targets.periods import Period, label
+from targets.plan import Plan, Target
+
+STATUS = {
+    "zh": {
+        "met": "已实现",
+        "on_track": "符合预期",
+        "behind": "滞后",
+        "missed": "未实现",
+        "no_data": "无数据",
+        "no_target": "无目标值",
+    },
+    "en": {
+        "met": "met",
+        "on_track": "on track",
+        "behind": "behind",
+        "missed": "missed",
+        "no_data": "no data",
+        "no_target": "no target",
+    },
+}
+# Read without colour too; all one terminal cell wide.
+SYMBOL = {
+    "met": "✔",
+    "on_track": "✓",
+    "behind": "✗",
+    "missed": "✘",
+    "no_data": "?",
+    "no_target": "-",
+}
+STYLE = {
+    "met": "bold green",
+    "on_track": "green",
+    "behind": "yellow",
+    "missed": "bold red",
+    "no_data": "dim",
+    "no_target": "dim",
+}
+
+HEADERS = {
+    "zh": ("指标", "目标", "期间", "实际", "差距", "状态", "尚需", "走势"),
+    "en": ("Target", "Goal", "Period", "Actual", "Gap", "Status", "Rest of year", "Trend"),
+}
+DEPARTMENT = {"zh": "牵头部门", "en": "Lead department"}
+NO_DEPARTMENT = {"zh": "未指定部门", "en": "No department named"}
+NO_FIGURES = {"zh": "尚无数据", "en": "no figures yet"}
+HISTORY_HEADERS = {
+    "zh": ("期间", "数值", "差距", "状态", "图示", "记录时间", "来源", "备注"),
+    "en": ("Period", "Value", "Gap", "Status", "Chart", "Recorded", "Source", "Note"),
+}
+REVISED = {"zh": "已修订", "en": "revised"}
+LIST_HEADERS = {
+    "zh": ("编号", "指标", "目标", "类型", "频度", "原文"),
+    "en": ("id", "Target", "Goal", "Kind", "Frequency", "Quote"),
+}
+KIND = {
+    "zh": {"growth": "增速", "rate": "比率", "total": "总量", "level": "年度值"},
+    "en": {"growth": "growth", "rate": "rate", "total": "total", "level": "level"},
+}
+FREQUENCY = {
+    "zh": {"monthly": "月度", "quarterly": "季度", "annual": "年度"},
+    "en": {"monthly": "monthly", "quarterly": "quarterly", "annual": "annual"},
+}
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def number(x: Decimal | float | None, places: int = 2) -> str:
+    """A figure for people: at most two decimals, no trailing zeros, no −0."""
+    if x is None:
+        return ""
+    d = x if isinstance(x, Decimal) else Decimal(repr(x))
+    if not d.is_finite():
+        return "—"
+    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{q.normalize():f}"
+    return "0" if text in ("-0", "0") else text
+
+
+def with_unit(x: Decimal | float | None, unit: str, lang: str, places: int = 2) -> str:
+    if x is None:
+        return ""
+    text = number(x, places)
+    if not unit or unit == "%" or not unit.isascii():
+        return f"{text}{unit}"
+    return f"{text} {unit}"
+
+
+def signed(x: Decimal | None) -> str:
+    if x is None:
+        return ""
+    text = number(x)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def goal(target: Target, plan: Plan, lang: str) -> str:
+    """The target in words: ≥6.5%, ≤6%左右, 与地区生产总值同步, 50件, 待定."""
+    if target.relative_to is not None:
+        ref = next((t for t in plan.targets if t.id == target.relative_to), None)
+        name = ref.display_name(lang) if ref else target.relative_to
+        return f"与{name}同步" if lang == "zh" else f"in step with {name}"
+    if target.value is None:
+        return "待定" if lang == "zh" else "to be set"
+    amount = with_unit(target.value, target.unit, lang)
+    band = target.tolerance > 0
+    if target.comparator == "around":
+        if lang == "zh":
+            return f"{amount}左右"
+        return f"≈{amount} (±{number(target.tolerance)})" if band else f"={amount}"
+    sign = "≥" if target.comparator == "at_least" else "≤"
+    if target.kind == "total" and target.comparator == "at_least" and not band:
+        return amount
+    if band:
+        return f"{sign}{amount}左右" if lang == "zh" else f"{sign}{amount} (±{number(target.tolerance)})"
+    return f"{sign}{amount}"
+
+
+def period_label(period: Period | None, target: Target | None, lang: str) -> str:
+    if period is None:
+        return ""
+    return label(period, lang, cumulative=target is None or target.cumulative)
+
+
+def sparkline(values: list[Decimal]) -> str:
+    """The year's figures so far as one character each, lowest to highest."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return SPARKS[3] * len(values)
+    top = len(SPARKS) - 1
+    return "".join(SPARKS[int((v - lo) / (hi - lo) * top + Decimal("0.5"))] for v in values)
+
+
+def summary(counts: dict[str, int], lang: str) -> str:
+    """7 on track, 3 behind, 2 without data — only what occurs, in status order."""
+    parts = []
+    for status, n in counts.items():
+        if not n:
+            continue
+        if lang == "zh":
+            parts.append(f"{STATUS['zh'][status]} {n}")
+        else:
+            word = {"no_data": "without data", "no_target": "without a target"}.get(
+                status, STATUS["en"][status]
+            )
+            parts.append(f"{n} {word}")
+    return ("，" if lang == "zh" else ", ").join(parts)

@@ -134,7 +134,8 @@ def judge(
     }
     if target.kind == "total":
         share = shares(target.schedule, m)
-        values.update(gap=actual - effective * share, progress=actual / effective, schedule=share)
+        progress = actual / effective if effective else None  # a zero amount has no share
+        values.update(gap=actual - effective * share, progress=progress, schedule=share)
         if not final and target.value is not None:
             values["required"] = max(effective - actual, Decimal(0))
         if final:

@@ -1,0 +1,153 @@
+"""Periods (SPEC §2): every accepted form, the frequency rules, labels in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from targets.errors import PeriodError, RecordError
+from targets.periods import Period, label, parse_period
+from targets.plan import Plan, Target
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("2023-03", 3),
+        ("2023-3", 3),
+        ("2023-Q1", 3),
+        ("2023Q1", 3),
+        ("2023-q3", 9),
+        ("2023-H1", 6),
+        ("2023-H2", 12),
+        ("2023", 12),
+        ("2023年1-3月", 3),
+        ("2023年1－3月", 3),
+        ("2023年1月-3月", 3),
+        ("2023年3月", 3),
+        ("2023年一季度", 3),
+        ("2023年上半年", 6),
+        ("2023年前三季度", 9),
+        ("2023年", 12),
+        ("2023年全年", 12),
+        ("2023年1-2月", 2),
+        (" 2023-06 ", 6),
+        ("２０２３年１-２月", 2),
+    ],
+)
+def test_every_accepted_form_means_one_canonical_period(text: str, month: int) -> None:
+    assert parse_period(text) == Period(2023, month)
+    assert str(parse_period(text)) == f"2023-{month:02d}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-13", "period '2023-13': there is no month 13"),
+        ("2023-00", "period '2023-00': there is no month 0"),
+        (
+            "March",
+            "cannot read period 'March': write it like 2023-03, 2023-Q1, 2023-H1, 2023, "
+            "2023年1-3月, 2023年一季度, 2023年上半年",
+        ),
+        ("2023年4-6月", "period '2023年4-6月': year-to-date periods start in January (1-6月)"),
+        (
+            "2023年二季度",
+            "period '2023年二季度': figures are year-to-date; write 上半年, 前三季度 or 全年 "
+            "for the cumulative period ending then",
+        ),
+    ],
+)
+def test_unreadable_periods_are_refused_by_name(text: str, message: str) -> None:
+    with pytest.raises(PeriodError) as e:
+        parse_period(text)
+    assert str(e.value) == message
+
+
+def _plan(*targets: Target) -> Plan:
+    return Plan(id="p", name="测试计划", region="测试市", year=2023, targets=targets)
+
+
+GDP = Target(id="gdp", name="地区生产总值", kind="growth", comparator="at_least", unit="%",
+             frequency="quarterly", value=6.5)
+CPI = Target(id="cpi", name="CPI", kind="rate", comparator="at_most", unit="%",
+             frequency="monthly", value=3.0)
+ENERGY = Target(id="energy", name="能耗", kind="level", comparator="at_least", unit="%",
+                frequency="monthly")
+
+
+def test_quarterly_targets_take_quarter_ends_only() -> None:
+    plan = _plan(GDP)
+    assert plan.period_for(GDP, "2023年上半年") == Period(2023, 6)
+    with pytest.raises(PeriodError) as e:
+        plan.period_for(GDP, "2023-05")
+    assert str(e.value) == (
+        "period '2023-05': gdp is quarterly and takes only quarter ends (03, 06, 09, 12)"
+    )
+
+
+def test_level_targets_take_only_the_year() -> None:
+    plan = _plan(ENERGY)
+    assert plan.period_for(ENERGY, "2023年") == Period(2023, 12)
+    with pytest.raises(PeriodError, match="takes only the year"):
+        plan.period_for(ENERGY, "2023-06")
+
+
+def test_a_period_outside_the_plans_year_is_refused() -> None:
+    with pytest.raises(PeriodError) as e:
+        _plan(CPI).period_for(CPI, "2024-01")
+    assert str(e.value) == "period '2024-01' is outside the plan's year 2023"
+
+
+def test_unknown_target_suggests_the_nearest() -> None:
+    with pytest.raises(RecordError) as e:
+        _plan(GDP, CPI).target("gpd")
+    assert str(e.value) == "unknown target 'gpd'; did you mean 'gdp'?"
+    assert _plan(GDP).target("地区生产总值") is GDP
+
+
+@pytest.mark.parametrize(
+    ("month", "zh", "en"),
+    [
+        (1, "1月", "Jan"),
+        (2, "1-2月", "Jan–Feb"),
+        (3, "1-3月", "Jan–Mar"),
+        (5, "1-5月", "Jan–May"),
+        (6, "上半年", "H1"),
+        (9, "前三季度", "Q1–Q3"),
+        (11, "1-11月", "Jan–Nov"),
+        (12, "全年", "Year"),
+    ],
+)
+def test_year_to_date_labels(month: int, zh: str, en: str) -> None:
+    assert label(Period(2023, month), "zh") == zh
+    assert label(Period(2023, month), "en") == en
+
+
+def test_a_rate_reading_is_labelled_by_its_month() -> None:
+    assert label(Period(2023, 3), "zh", cumulative=False) == "3月"
+    assert label(Period(2023, 3), "en", cumulative=False) == "Mar"
+
+
+periods = st.builds(Period, st.integers(1000, 9999), st.integers(1, 12))
+
+
+@given(periods)
+def test_canonical_form_round_trips(p: Period) -> None:
+    assert parse_period(str(p)) == p
+
+
+@given(periods)
+def test_chinese_labels_read_back_as_the_same_period(p: Period) -> None:
+    assert parse_period(f"{p.year}年{label(p, 'zh')}") == p
+    assert parse_period(f"{p.year}年{label(p, 'zh', cumulative=False)}") == p
+
+
+@given(periods)
+def test_quarter_and_half_forms_agree(p: Period) -> None:
+    if p.month % 3 == 0:
+        assert parse_period(f"{p.year}-Q{p.month // 3}") == p
+        assert parse_period(f"{p.year}Q{p.month // 3}") == p
+    if p.month % 6 == 0:
+        assert parse_period(f"{p.year}-H{p.month // 6}") == p

@@ -202,7 +202,9 @@ def format_entry(entry: Entry) -> str:
         if getattr(entry, name):
             fields[name] = getattr(entry, name)
     fields["recorded_at"] = entry.recorded_at
-    return "\n" + tomli_w.dumps({"actual": [fields]})
+    # One `key = value` line per field (tomli_w quotes and escapes each scalar), as
+    # `[[actual]]` blocks: a form people can read and append to by hand.
+    return "\n[[actual]]\n" + "".join(tomli_w.dumps({k: v}) for k, v in fields.items())
 
 
 @contextmanager

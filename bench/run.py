@@ -1,0 +1,591 @@
+"""Benchmark `targets` against `hledger bal --budget -M` on equivalent data.
+
+Run from the repository root:
+
+    python bench/run.py [--runs N] [--warmup N] [--out DIR] [--strict]
+
+It writes two cases into bench/out/ (gitignored):
+
+- small: a city's plan, 13 monthly growth targets, one figure per target and month of
+  2023 (156 entries);
+- big: 200 monthly growth targets; ten years of figures (2014-2023), each (target,
+  period) recorded twice, a first figure and a revision (48,000 entries). The plan's
+  year is 2023, so the report reads one year of a ten-year ledger.
+
+For each case it also writes the equivalent hledger journal: one periodic rule
+(`~ monthly from 2023-01-01`) per target with the target's value posted to an account
+per target, and one transaction per ledger entry (revisions included), dated in the
+entry's period. hledger is asked for the same year: `bal --budget -M -b 2023-01-01
+-e 2024-01-01`.
+
+Each comparison runs its two commands in turn (A B A B ...) after a warm-up of each (the
+warm-up also lets `targets` build its caches beside the files), and reports the median
+wall time and the peak resident memory (ru_maxrss of the child, from os.wait4) of each,
+and the ratio of the medians against the goal:
+
+- small report: targets report --format json <= 2.0 x hledger
+- big report: <= 0.33 x hledger, and less peak memory than hledger
+- record into the big ledger <= 1.5 x the small report
+- targets --help, and bash completion of `targets report --`: <= 1.0 x the small report
+
+Without hledger on PATH, `targets` is measured alone and only the goals that need no
+hledger are judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PLAN_YEAR = 2023
+CST = timezone(timedelta(hours=8))
+# Files are left to settle this long before they are timed: a ledger is normally older
+# than a coarse file-system clock tick when the next command reads it.
+SETTLE_S = 2.1
+
+SMALL_NAMES = (
+    "地区生产总值",
+    "规模以上工业总产值",
+    "规模以上工业增加值",
+    "固定资产投资",
+    "社会消费品零售总额",
+    "城镇常住居民人均可支配收入",
+    "农村常住居民人均可支配收入",
+    "一般公共预算收入",
+    "外贸进出口总额",
+    "实际利用外资",
+    "服务业增加值",
+    "农业总产值",
+    "旅游总收入",
+)
+
+
+# --- the data -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One ledger entry, and the same figure as one hledger transaction."""
+
+    target: str
+    year: int
+    month: int
+    value: float
+    recorded_at: datetime
+
+    @property
+    def period(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    folder: Path
+    targets: int
+    entries: int
+
+    @property
+    def plan(self) -> Path:
+        return self.folder / "targets.toml"
+
+    @property
+    def ledger(self) -> Path:
+        return self.folder / "actuals.toml"
+
+    @property
+    def journal(self) -> Path:
+        return self.folder / "budget.journal"
+
+
+def target_ids(n: int) -> list[str]:
+    width = len(str(n))
+    return [f"t{i:0{width}d}" for i in range(1, n + 1)]
+
+
+def plan_toml(plan_id: str, names: Sequence[tuple[str, str]], values: dict[str, float]) -> str:
+    """A plan (SPEC 1.1): monthly growth targets, at_least their value."""
+    out = [
+        "[plan]",
+        f'id = "{plan_id}"',
+        f'name = "基准测试{PLAN_YEAR}年主要预期目标 ({plan_id})"',
+        f'name_en = "Benchmark plan {plan_id}"',
+        'region = "基准市"',
+        f"year = {PLAN_YEAR}",
+        'lang = "zh"',
+        "",
+    ]
+    for tid, name in names:
+        out += [
+            "[[target]]",
+            f'id = "{tid}"',
+            f'name = "{name}"',
+            'kind = "growth"',
+            'comparator = "at_least"',
+            f"value = {values[tid]}",
+            'unit = "%"',
+            'frequency = "monthly"',
+            "",
+        ]
+    return "\n".join(out)
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def figures(
+    ids: Sequence[str], values: dict[str, float], years: range, revisions: bool, seed: int
+) -> list[Figure]:
+    """Every target's figure for every month of `years`, published on the 20th of the next
+    month (a revision: a month later), in the order they were recorded."""
+    rng = random.Random(seed)
+    out: list[Figure] = []
+    for year in years:
+        for month in range(1, 13):
+            for minute, tid in enumerate(ids):
+                py, pm = add_months(year, month, 1)
+                first = datetime(py, pm, 20, 9, 0, tzinfo=CST) + timedelta(minutes=minute)
+                value = round(values[tid] + rng.uniform(-3.0, 3.0), 1)
+                out.append(Figure(tid, year, month, value, first))
+                if revisions:
+                    ry, rm = add_months(year, month, 2)
+                    again = datetime(ry, rm, 20, 9, 0, tzinfo=CST) + timedelta(minutes=minute)
+                    revised = round(value + rng.uniform(-0.5, 0.5), 1)
+                    out.append(Figure(tid, year, month, revised, again))
+    out.sort(key=lambda f: f.recorded_at)
+    return out
+
+
+def ledger_toml(entries: Sequence[Figure]) -> str:
+    """The ledger (SPEC 1.2), as `targets record` would have appended it."""
+    blocks = [
+        f'\n[[actual]]\ntarget = "{f.target}"\nperiod = "{f.period}"\nvalue = {f.value}\n'
+        f"recorded_at = {f.recorded_at.isoformat()}\n"
+        for f in entries
+    ]
+    return "# Figures recorded with `targets` (generated by bench/run.py).\n" + "".join(blocks)
+
+
+def journal(ids: Sequence[str], values: dict[str, float], entries: Sequence[Figure]) -> str:
+    """The hledger equivalent: a periodic rule per target, a transaction per figure.
+
+    hledger sums a period's postings where `targets` lets the newest revision win; the
+    work (one rule per target, one posting per entry) is the same.
+    """
+    rules = [
+        f"~ monthly from {PLAN_YEAR}-01-01  {tid} target\n    (targets:{tid})  {values[tid]}\n"
+        for tid in ids
+    ]
+    txns = [
+        f"{date(f.year, f.month, 1).isoformat()} {f.target} {f.period}"
+        f" recorded {f.recorded_at.isoformat()}\n    (targets:{f.target})  {f.value}\n"
+        for f in entries
+    ]
+    return "\n".join(rules) + "\n" + "\n".join(txns)
+
+
+def write_case(
+    folder: Path,
+    name: str,
+    names: Sequence[tuple[str, str]],
+    years: range,
+    revisions: bool,
+    seed: int,
+) -> Case:
+    if folder.exists():
+        shutil.rmtree(folder)  # stale caches and records of an earlier run go too
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    ids = [tid for tid, _ in names]
+    values = {tid: round(rng.uniform(3.0, 12.0), 1) for tid in ids}
+    entries = figures(ids, values, years, revisions, seed + 1)
+    case = Case(name, folder, len(ids), len(entries))
+    case.plan.write_text(plan_toml(f"bench-{name}", names, values), encoding="utf-8")
+    case.ledger.write_text(ledger_toml(entries), encoding="utf-8")
+    case.journal.write_text(journal(ids, values, entries), encoding="utf-8")
+    return case
+
+
+def copy_case(case: Case, folder: Path) -> Case:
+    """The plan and ledger alone (no caches, no journal), for runs that write."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    shutil.copy2(case.plan, folder / "targets.toml")
+    shutil.copy2(case.ledger, folder / "actuals.toml")
+    return Case(case.name + "-record", folder, case.targets, case.entries)
+
+
+# --- running and measuring ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command to time; `argv(i)` may differ per run (each record records anew)."""
+
+    label: str
+    argv: Callable[[int], list[str]]
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+    check: Callable[[bytes], str | None] = lambda out: None  # an error message, or None
+
+
+@dataclass
+class Samples:
+    wall_ms: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.wall_ms)
+
+    @property
+    def median_mib(self) -> float:
+        return statistics.median(self.rss_kib) / 1024
+
+
+class BenchError(Exception):
+    pass
+
+
+def base_env() -> dict[str, str]:
+    """This environment without settings that would point either tool elsewhere."""
+    drop = {"TARGETS_PLAN", "TARGETS_LEDGER", "TARGETS_LANG", "LEDGER_FILE"}
+    return {k: v for k, v in os.environ.items() if k not in drop}
+
+
+def run_once(cmd: Command, i: int, scratch: Path) -> tuple[float, int, bytes]:
+    """Wall time (ms), peak RSS (KiB) and stdout of one run; BenchError if it fails."""
+    env = base_env() | cmd.env
+    argv = cmd.argv(i)
+    out_path, err_path = scratch / "stdout", scratch / "stderr"
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cmd.cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stdout = out_path.read_bytes()
+    if proc.returncode != 0:
+        detail = err_path.read_text(encoding="utf-8", errors="replace").strip()[-2000:]
+        raise BenchError(f"{' '.join(argv)} exited {proc.returncode} in {cmd.cwd}:\n{detail}")
+    problem = cmd.check(stdout)
+    if problem:
+        raise BenchError(f"{' '.join(argv)} in {cmd.cwd}: {problem}")
+    return wall * 1000, usage.ru_maxrss, stdout  # ru_maxrss is in KiB on Linux
+
+
+def measure(cmds: Sequence[Command], runs: int, warmup: int, scratch: Path) -> list[Samples]:
+    """Warm each command up, then run them in turn (A B A B ...) `runs` times each."""
+    for w in range(warmup):
+        for cmd in cmds:
+            run_once(cmd, -1 - w, scratch)
+    samples = [Samples() for _ in cmds]
+    for i in range(runs):
+        for cmd, s in zip(cmds, samples, strict=True):
+            ms, kib, _ = run_once(cmd, i, scratch)
+            s.wall_ms.append(ms)
+            s.rss_kib.append(kib)
+    return samples
+
+
+def settle(*paths: Path) -> None:
+    """Wait until every file is older than a coarse file-system clock tick."""
+    newest = max(p.stat().st_mtime for p in paths)
+    wait = newest + SETTLE_S - time.time()
+    if wait > 0:
+        time.sleep(wait)
+
+
+# --- checks of the outputs ------------------------------------------------------------
+
+
+def report_check(n_targets: int) -> Callable[[bytes], str | None]:
+    def check(out: bytes) -> str | None:
+        try:
+            data = json.loads(out)
+        except ValueError as e:
+            return f"the report is not JSON ({e})"
+        got = len(data.get("targets", []))
+        if got != n_targets or data.get("as_of") != f"{PLAN_YEAR}-12":
+            as_of = data.get("as_of")
+            return f"expected {n_targets} targets as of {PLAN_YEAR}-12, got {got} as of {as_of}"
+        statuses = {t.get("status") for t in data["targets"]}
+        if not statuses <= {"met", "missed"}:
+            return f"unexpected statuses for final figures: {sorted(map(str, statuses))}"
+        return None
+
+    return check
+
+
+def hledger_check(n_targets: int) -> Callable[[bytes], str | None]:
+    def check(out: bytes) -> str | None:
+        text = out.decode("utf-8", errors="replace")
+        if f"Budget performance in {PLAN_YEAR}" not in text:
+            return "no budget report for the year in hledger's output"
+        rows = [line for line in text.splitlines() if line.lstrip().startswith("targets:")]
+        if len(rows) != n_targets:
+            return f"expected {n_targets} account rows in hledger's output, got {len(rows)}"
+        if "Jan" not in text or "Dec" not in text:
+            return "hledger's budget report has no monthly columns"
+        return None
+
+    return check
+
+
+def contains(word: str) -> Callable[[bytes], str | None]:
+    def check(out: bytes) -> str | None:
+        return None if word.encode() in out else f"{word!r} not in the output"
+
+    return check
+
+
+def recorded(out: bytes) -> str | None:
+    return None if out.startswith(b"recorded ") else f"unexpected output {out[:200]!r}"
+
+
+# --- the comparisons ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    case: str
+    a: str
+    b: str | None
+    a_ms: float
+    a_mib: float
+    b_ms: float | None
+    b_mib: float | None
+    goal: float | None  # a/b at most this
+    memory_goal: bool = False  # a's peak memory below b's
+
+    @property
+    def ratio(self) -> float | None:
+        return self.a_ms / self.b_ms if self.b_ms else None
+
+    @property
+    def passed(self) -> bool | None:
+        if self.ratio is None or self.goal is None:
+            return None
+        return self.ratio <= self.goal
+
+    @property
+    def memory_passed(self) -> bool | None:
+        if not self.memory_goal or self.b_mib is None:
+            return None
+        return self.a_mib < self.b_mib
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def compare(
+    case: str,
+    a: Command,
+    b: Command | None,
+    goal: float,
+    runs: int,
+    warmup: int,
+    scratch: Path,
+    memory_goal: bool = False,
+) -> Result:
+    cmds = [a] if b is None else [a, b]
+    samples = measure(cmds, runs, warmup, scratch)
+    sa = samples[0]
+    sb = samples[1] if b is not None else None
+    result = Result(
+        case,
+        a.label,
+        b.label if b is not None else None,
+        sa.median_ms,
+        sa.median_mib,
+        sb.median_ms if sb else None,
+        sb.median_mib if sb else None,
+        goal,
+        memory_goal,
+    )
+    print(f"\n{case}")
+    width = max(len(c.label) for c in cmds)
+    for cmd, s in zip(cmds, samples, strict=True):
+        spread = f"min {min(s.wall_ms):7.1f}  max {max(s.wall_ms):7.1f}"
+        print(
+            f"  {cmd.label:<{width}}  median {s.median_ms:8.1f} ms  ({spread})"
+            f"  peak {s.median_mib:7.1f} MiB"
+        )
+    if result.ratio is not None:
+        print(
+            f"  ratio of medians {result.ratio:.2f}  goal <= {goal:.2f}  {verdict(result.passed)}"
+        )
+    else:
+        print(f"  ratio not measured (goal <= {goal:.2f} x hledger)")
+    if memory_goal and result.memory_passed is not None:
+        print(
+            f"  peak memory {result.a_mib:.1f} MiB vs {result.b_mib:.1f} MiB"
+            f"  goal: less  {verdict(result.memory_passed)}"
+        )
+    return result
+
+
+def targets_command() -> list[str]:
+    """The installed console script beside this interpreter, else on PATH, else -m."""
+    beside = Path(sys.executable).parent / "targets"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return [str(beside)]
+    found = shutil.which("targets")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "targets"]
+
+
+def version(argv: list[str]) -> str:
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
+    except OSError as e:
+        return f"unavailable ({e})"
+    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
+
+
+def table(results: Sequence[Result]) -> None:
+    print("\nsummary (ratio = median A / median B)")
+    head = f"  {'case':<16} {'A ms':>9} {'B ms':>9} {'ratio':>6} {'goal':>7}  {'time':<5}"
+    head += f" {'A MiB':>7} {'B MiB':>7}  memory"
+    print(head)
+    print("  " + "-" * (len(head) - 2))
+    for r in results:
+        b_ms = f"{r.b_ms:9.1f}" if r.b_ms is not None else f"{'-':>9}"
+        b_mib = f"{r.b_mib:7.1f}" if r.b_mib is not None else f"{'-':>7}"
+        ratio = f"{r.ratio:6.2f}" if r.ratio is not None else f"{'-':>6}"
+        goal = f"<={r.goal:.2f}" if r.goal is not None else "-"
+        mem = verdict(r.memory_passed) if r.memory_goal else ""
+        print(
+            f"  {r.case:<16} {r.a_ms:9.1f} {b_ms} {ratio} {goal:>7}  {verdict(r.passed):<5}"
+            f" {r.a_mib:7.1f} {b_mib}  {mem}".rstrip()
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=9, help="timed runs of each command (9)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs of each first (1)")
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "out", help="where to generate")
+    parser.add_argument("--hledger", default=None, help="the hledger to compare with (PATH's)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a goal is missed")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.warmup < 1:
+        parser.error("--runs and --warmup must be at least 1")
+
+    targets = targets_command()
+    hledger = args.hledger or shutil.which("hledger")
+    out: Path = args.out.resolve()
+    scratch = out / "scratch"
+
+    print(f"targets: {' '.join(targets)}")
+    print(f"hledger: {hledger + ' (' + version([hledger, '--version']) + ')' if hledger else '-'}")
+    print(f"python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs")
+    print(f"{args.runs} timed runs of each command, alternating, after {args.warmup} warm-up")
+    if hledger is None:
+        print("hledger is not on PATH: measuring targets alone; the hledger ratios are not judged")
+
+    t0 = time.perf_counter()
+    small_names = list(zip(target_ids(len(SMALL_NAMES)), SMALL_NAMES, strict=True))
+    big_names = [(tid, f"指标{tid[1:]}") for tid in target_ids(200)]
+    small = write_case(
+        out / "small", "small", small_names, range(PLAN_YEAR, PLAN_YEAR + 1), False, 1
+    )
+    big = write_case(out / "big", "big", big_names, range(PLAN_YEAR - 9, PLAN_YEAR + 1), True, 2)
+    big_rec = copy_case(big, out / "big-record")
+    scratch.mkdir(parents=True, exist_ok=True)
+    print(
+        f"generated in {time.perf_counter() - t0:.1f} s: small {small.targets} targets,"
+        f" {small.entries} entries; big {big.targets} targets, {big.entries} entries"
+        f" ({big.ledger.stat().st_size / 2**20:.1f} MiB ledger) in {out}"
+    )
+    settle(small.plan, small.ledger, big.plan, big.ledger, big_rec.plan, big_rec.ledger)
+
+    def report(case: Case) -> Command:
+        return Command(
+            f"targets report --format json ({case.name})",
+            lambda i: [*targets, "report", "--format", "json"],
+            case.folder,
+            check=report_check(case.targets),
+        )
+
+    def budget(case: Case) -> Command | None:
+        if hledger is None:
+            return None
+        cmd = [hledger, "-f", str(case.journal), "bal", "--budget", "-M"]
+        cmd += ["-b", f"{PLAN_YEAR}-01-01", "-e", f"{PLAN_YEAR + 1}-01-01"]
+        return Command(
+            f"hledger bal --budget -M ({case.name})",
+            lambda i: cmd,
+            case.folder,
+            check=hledger_check(case.targets),
+        )
+
+    record = Command(
+        f"targets record --revise ({big.name})",
+        # a new value each run: every run appends one revision to the ledger
+        lambda i: [
+            *targets,
+            "record",
+            "t001",
+            f"{PLAN_YEAR}-12",
+            f"{5 + (i + 100) / 1000:.3f}",
+            "--revise",
+        ],
+        big_rec.folder,
+        check=recorded,
+    )
+    helps = Command(
+        "targets --help", lambda i: [*targets, "--help"], small.folder, check=contains("report")
+    )
+    completion = Command(
+        "completion: targets report --",
+        lambda i: targets,
+        small.folder,
+        env={
+            "_TARGETS_COMPLETE": "complete_bash",
+            "COMP_WORDS": "targets report --",
+            "COMP_CWORD": "2",
+        },
+        check=contains("--format"),
+    )
+
+    n, w = args.runs, args.warmup
+    results: list[Result] = []
+    try:
+        # the big report before anything writes: record runs use their own copy anyway
+        results.append(compare("small report", report(small), budget(small), 2.0, n, w, scratch))
+        results.append(compare("big report", report(big), budget(big), 0.33, n, w, scratch, True))
+        results.append(compare("record (big)", record, report(small), 1.5, n, w, scratch))
+        results.append(compare("help", helps, report(small), 1.0, n, w, scratch))
+        results.append(compare("completion", completion, report(small), 1.0, n, w, scratch))
+    except BenchError as e:
+        print(f"\nerror: {e}", file=sys.stderr)
+        return 2
+    table(results)
+    print(f"\ntotal {time.perf_counter() - t0:.0f} s")
+    missed = [r for r in results if r.passed is False or r.memory_passed is False]
+    return 1 if args.strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import Run
+
 from targets.plan import bundled_plan_text
 from targets.render import TARGET_KEYS
 
@@ -59,17 +60,35 @@ def test_report_json_has_the_spec_shape(run: Run, plan_file: Path) -> None:
     for args in (("gdp", "2023-03", "5.8"), ("gdp", "2023-06", "6.0"), ("gdp", "2023-09", "5.9")):
         assert run("record", *args).exit_code == 0
     doc = json.loads(run("report", "--format", "json").stdout)
-    assert doc["plan"] == {"id": "liaoyuan-2023", "name": "辽源市2023年主要预期目标",
-                           "region": "辽源市", "year": 2023}
+    assert doc["plan"] == {
+        "id": "liaoyuan-2023",
+        "name": "辽源市2023年主要预期目标",
+        "region": "辽源市",
+        "year": 2023,
+    }
     assert doc["as_of"] == "2023-09"
     gdp = doc["targets"][0]
     assert list(gdp) == list(TARGET_KEYS)
     assert gdp == {
-        "id": "gdp", "name": "地区生产总值", "name_en": "Gross regional product",
-        "kind": "growth", "comparator": "at_least", "value": 6.5, "tolerance": 0.0,
-        "relative_to": None, "effective": 6.5, "unit": "%", "frequency": "quarterly",
-        "period": "2023-09", "actual": 5.9, "latest": None, "gap": -0.6,
-        "progress": None, "schedule": None, "required": 8.3, "status": "behind",
+        "id": "gdp",
+        "name": "地区生产总值",
+        "name_en": "Gross regional product",
+        "kind": "growth",
+        "comparator": "at_least",
+        "value": 6.5,
+        "tolerance": 0.0,
+        "relative_to": None,
+        "effective": 6.5,
+        "unit": "%",
+        "frequency": "quarterly",
+        "period": "2023-09",
+        "actual": 5.9,
+        "latest": None,
+        "gap": -0.6,
+        "progress": None,
+        "schedule": None,
+        "required": 8.3,
+        "status": "behind",
     }
     assert [t["id"] for t in doc["targets"]][-1] == "livelihood_projects"
 
@@ -135,8 +154,9 @@ def test_history_table_marks_revisions(run: Run, plan_file: Path) -> None:
     assert csv_out.splitlines()[0] == "period,value,recorded_at,source,note,current"
 
 
-def test_import_all_or_none_and_dry_run(run: Run, plan_file: Path, ledger_file: Path,
-                                        isolated: Path) -> None:
+def test_import_all_or_none_and_dry_run(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
     good = isolated / "figures.csv"
     good.write_bytes(
         "\ufefftarget,period,value,source\n"
@@ -153,8 +173,9 @@ def test_import_all_or_none_and_dry_run(run: Run, plan_file: Path, ledger_file: 
     assert ledger_file.read_text("utf-8").count("[[actual]]") == 2
 
 
-def test_export_actuals_round_trips_through_import(run: Run, plan_file: Path, isolated: Path,
-                                                   monkeypatch: object) -> None:
+def test_export_actuals_round_trips_through_import(
+    run: Run, plan_file: Path, isolated: Path, monkeypatch: object
+) -> None:
     run("record", "gdp", "2023-Q1", "5.8", "--source", "test data, 初步")
     run("record", "gdp", "2023-Q1", "5.9", "--revise", "--note", 'say "revised"')
     run("record", "cpi", "2023-01", "-0.3")
@@ -170,14 +191,19 @@ def test_export_actuals_round_trips_through_import(run: Run, plan_file: Path, is
     assert again == exported.read_text("utf-8")
 
 
-def test_export_for_excel_has_a_byte_order_mark_and_crlf(run: Run, plan_file: Path,
-                                                       isolated: Path) -> None:
+def test_export_for_excel_has_a_byte_order_mark_and_crlf(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
     run("record", "gdp", "2023-Q1", "5.8")
     out = isolated / "report.csv"
     result = run("export", "--excel", "--output", str(out))
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert (
+        data.startswith(b"\xef\xbb\xbf")
+        and b"\r\n" in data
+        and b"\n" not in data.replace(b"\r\n", b"")
+    )
     assert "地区生产总值" in data.decode("utf-8-sig")
 
 
@@ -194,18 +220,24 @@ def test_list_shows_every_target(run: Run, plan_file: Path, monkeypatch: object)
     assert "Livelihood projects completed" in english and "quarterly" in english
 
 
-def test_check_passes_and_names_unclaimed_entries(run: Run, plan_file: Path,
-                                                 ledger_file: Path) -> None:
+def test_check_passes_and_names_unclaimed_entries(
+    run: Run, plan_file: Path, ledger_file: Path
+) -> None:
     run("record", "gdp", "2023-Q1", "5.8")
     ok = run("check")
     assert ok.exit_code == 0, ok.output
     assert ok.stdout == f"ok: {plan_file} (13 targets) and {ledger_file} (1 entries)\n"
     with ledger_file.open("a", encoding="utf-8") as f:
-        f.write('\n[[actual]]\ntarget = "old_target"\nperiod = "2022-12"\nvalue = 1.0\n'
-                "recorded_at = 2023-01-20T10:00:00+08:00\n")
+        f.write(
+            '\n[[actual]]\ntarget = "old_target"\nperiod = "2022-12"\nvalue = 1.0\n'
+            "recorded_at = 2023-01-20T10:00:00+08:00\n"
+        )
     noted = run("check")
     assert noted.exit_code == 0, noted.output
-    assert f"note: {ledger_file}: 1 entry for 'old_target', which no target of liaoyuan-2023 claims" in noted.stdout
+    assert (
+        f"note: {ledger_file}: 1 entry for 'old_target', which no target of liaoyuan-2023 claims"
+        in noted.stdout
+    )
 
 
 def test_wrong_usage_exits_2(run: Run, plan_file: Path) -> None:
@@ -215,7 +247,8 @@ def test_wrong_usage_exits_2(run: Run, plan_file: Path) -> None:
 
 
 def test_python_dash_m_runs_the_tool(plan_file: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "targets", "list"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "targets", "list"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert "地区生产总值" in done.stdout

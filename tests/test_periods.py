@@ -69,12 +69,27 @@ def _plan(*targets: Target) -> Plan:
     return Plan(id="p", name="测试计划", region="测试市", year=2023, targets=targets)
 
 
-GDP = Target(id="gdp", name="地区生产总值", kind="growth", comparator="at_least", unit="%",
-             frequency="quarterly", value=6.5)
-CPI = Target(id="cpi", name="CPI", kind="rate", comparator="at_most", unit="%",
-             frequency="monthly", value=3.0)
-ENERGY = Target(id="energy", name="能耗", kind="level", comparator="at_least", unit="%",
-                frequency="monthly")
+GDP = Target(
+    id="gdp",
+    name="地区生产总值",
+    kind="growth",
+    comparator="at_least",
+    unit="%",
+    frequency="quarterly",
+    value=6.5,
+)
+CPI = Target(
+    id="cpi",
+    name="CPI",
+    kind="rate",
+    comparator="at_most",
+    unit="%",
+    frequency="monthly",
+    value=3.0,
+)
+ENERGY = Target(
+    id="energy", name="能耗", kind="level", comparator="at_least", unit="%", frequency="monthly"
+)
 
 
 def test_quarterly_targets_take_quarter_ends_only() -> None:

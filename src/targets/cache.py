@@ -29,7 +29,7 @@ from targets import __version__
 
 # Anything that changes what a cache holds or how it reads: the tool's version and the
 # interpreter's (marshal's format follows it).
-_KEY = (3, __version__, sys.version_info[:2])
+_KEY = (4, __version__, sys.version_info[:2])
 # A window wider than any file-system clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
 
@@ -51,8 +51,34 @@ def save_plan(path: Path, source: bytes, plan: dict[str, Any]) -> None:
     _write(cache_path(path), {"key": _KEY, "digest": _digest(source), "plan": plan})
 
 
-def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> list[Any] | None:
-    """The ledger's rows if the index matches the open file `f`, else None."""
+class LedgerIndex:
+    """The ledger's rows, kept per year: a report or a record reads only its own year."""
+
+    def __init__(self, years: dict[int, bytes]) -> None:
+        self.years = years
+
+    @classmethod
+    def of(cls, rows: list[Any]) -> LedgerIndex:
+        index = cls({})
+        index.add(rows)
+        return index
+
+    def rows(self, year: int | None = None) -> list[Any]:
+        """The rows of one year, or of all years, in file order within a year."""
+        if year is not None:
+            return list(marshal.loads(self.years[year])) if year in self.years else []
+        return [row for y in sorted(self.years) for row in marshal.loads(self.years[y])]
+
+    def add(self, rows: list[Any]) -> None:
+        by_year: dict[int, list[Any]] = {}
+        for row in rows:
+            by_year.setdefault(int(row[1][:4]), []).append(row)
+        for year, new in by_year.items():
+            self.years[year] = marshal.dumps(self.rows(year) + new)
+
+
+def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> LedgerIndex | None:
+    """The index if it matches the open ledger `f` (whose state `stat` describes), else None."""
     data = _read(cache_path(path))
     if data is None or data.get("signature") != _signature(stat):
         return None
@@ -61,12 +87,12 @@ def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> list[Any] | N
         f.seek(0)
         if _digest(f.read()) != digest:
             return None
-    rows = data.get("rows")
-    return rows if isinstance(rows, list) else None
+    years = data.get("years")
+    return LedgerIndex(years) if isinstance(years, dict) else None
 
 
-def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, rows: list[Any]) -> None:
-    """Index `rows` as the content of the ledger whose state `stat` describes."""
+def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, index: LedgerIndex) -> None:
+    """Keep `index` as the content of the ledger whose state `stat` describes."""
     digest = None
     if time.time_ns() - stat.st_mtime_ns < RACY_NS:
         if source is None:
@@ -77,7 +103,7 @@ def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, rows: li
         if len(source) != stat.st_size:
             return  # the file moved on while we looked: leave the index to the next reader
         digest = _digest(source)
-    data = {"key": _KEY, "signature": _signature(stat), "digest": digest, "rows": rows}
+    data = {"key": _KEY, "signature": _signature(stat), "digest": digest, "years": index.years}
     _write(cache_path(path), data)
 
 

@@ -60,10 +60,13 @@ def repair_advice(path: Path, data: bytes) -> str:
     )
 
 
-def _against_plan(plan: Plan, rows: list[ledger.Row], path: Path, data: bytes, found: Findings) -> None:
+def _against_plan(
+    plan: Plan, rows: list[ledger.Row], path: Path, data: bytes, found: Findings
+) -> None:
     ids = {t.id: t for t in plan.targets}
     starts = [
-        n + 1 for n, line in enumerate(data.decode("utf-8", "replace").splitlines())
+        n + 1
+        for n, line in enumerate(data.decode("utf-8", "replace").splitlines())
         if line.strip() == "[[actual]]"
     ]
     unclaimed: dict[str, int] = {}

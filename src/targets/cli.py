@@ -1,12 +1,129 @@
-"""The `targets` command: the entry point of the console script and `python -m targets`."""
+"""The `targets` command: the entry point of the console script and `python -m targets`.
+
+The commands are typer's (`targets.commands`). Loading typer costs more than a whole
+report (it brings click's machinery and pydantic with it), so the two commands that run
+most — `report` and `record`, in scripts and after every release — take a quick path
+when their arguments are plain: the options below, no help, nothing unusual. Anything
+else, including every usage error, goes to typer, which owns help and messages. Both
+paths call the same `targets.actions`, and the tests run every case through both.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+from pathlib import Path
+
+# The options of the quick path: name → the values it takes (None: any text; ()  a flag).
+_COMMON: dict[str, tuple[str, ...] | None] = {
+    "--plan": None,
+    "--ledger": None,
+    "--lang": ("zh", "en"),
+}
+_QUICK: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "report": {
+        **_COMMON,
+        "--as-of": None,
+        "--format": ("table", "json", "csv", "markdown"),
+        "--by": ("department",),
+    },
+    "record": {**_COMMON, "--source": None, "--note": None, "--revise": ()},
+}
+_POSITIONALS = {"report": 0, "record": 3}
+_ENV = {"--plan": "TARGETS_PLAN", "--ledger": "TARGETS_LEDGER", "--lang": "TARGETS_LANG"}
+_NUMBER = re.compile(r"-\.?\d")
+_ALIASES = {"-f": "--format"}
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line."""
+    args = sys.argv[1:] if argv is None else argv
+    code = quick(args)
+    if code is not None:
+        sys.exit(code)
     from targets.commands import app
 
-    app(args=sys.argv[1:] if argv is None else argv, prog_name="targets")
+    app(args=args, prog_name="targets")
+
+
+def quick(args: list[str]) -> int | None:
+    """Run `report` or `record` without loading typer; None when typer should run it."""
+    parsed = _parse(args)
+    if parsed is None:
+        return None
+    command, options, positionals = parsed
+    from targets import actions, output
+    from targets.errors import TargetsError
+
+    plan = Path(options.get("--plan") or "targets.toml")
+    ledger_text = options.get("--ledger")
+    ledger = Path(ledger_text) if ledger_text else None
+    try:
+        if command == "report":
+            actions.report(
+                plan,
+                ledger,
+                options.get("--as-of"),
+                options.get("--format") or "table",
+                options.get("--lang"),
+                options.get("--by"),
+            )
+        else:
+            target, period, value = positionals
+            actions.record(
+                plan,
+                ledger,
+                target,
+                period,
+                value,
+                options.get("--source"),
+                options.get("--note"),
+                "--revise" in options,
+                options.get("--lang"),
+            )
+    except TargetsError as e:
+        return output.refuse(e)
+    return 0
+
+
+def _parse(args: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
+    """The command, its options and its arguments; None for anything not plain."""
+    if not args or args[0] not in _QUICK:
+        return None
+    command, known = args[0], _QUICK[args[0]]
+    options: dict[str, str] = {}
+    positionals: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--" or (arg.startswith("-") and not _NUMBER.match(arg)):
+            name, eq, value = arg.partition("=")
+            name = _ALIASES.get(name, name)
+            if name not in known or name in options:
+                return None
+            takes = known[name]
+            if takes == ():
+                if eq:
+                    return None
+                options[name] = ""
+                continue
+            if not eq:
+                value = next(rest, None)  # type: ignore[assignment]
+                if value is None:
+                    return None
+            if takes is not None and value not in takes:
+                return None
+            options[name] = value
+        else:
+            positionals.append(arg)
+    if len(positionals) != _POSITIONALS[command]:
+        return None
+    for name, var in _ENV.items():
+        if name in known and name not in options and os.environ.get(var):
+            value = os.environ[var]
+            if known[name] is not None and value not in (known[name] or ()):
+                return None
+            options[name] = value
+    if any(os.path.isdir(options[name]) for name in ("--plan", "--ledger") if name in options):
+        return None  # typer's message for a folder given as a file
+    return command, options, positionals

@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
+from targets import actions, output
 from targets.errors import TargetsError
 
 P = ParamSpec("P")
@@ -29,30 +29,30 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class HistoryFormat(str, Enum):
+class HistoryFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     report = "report"
     actuals = "actuals"
 
 
-class GroupBy(str, Enum):
+class GroupBy(StrEnum):
     department = "department"
 
 
@@ -106,7 +106,9 @@ LedgerOption = Annotated[
 LangOption = Annotated[
     Lang | None,
     typer.Option(
-        "--lang", envvar="TARGETS_LANG", help="Language of the output [default: the plan's, else en]."
+        "--lang",
+        envvar="TARGETS_LANG",
+        help="Language of the output [default: the plan's, else en].",
     ),
 ]
 AsOfOption = Annotated[
@@ -132,44 +134,18 @@ def refusals(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except TargetsError as e:
-            for line in str(e).splitlines():
-                print(f"error: {line}", file=sys.stderr)
-            raise typer.Exit(1) from None
+            raise typer.Exit(output.refuse(e)) from None
 
     return wrapper
 
 
-def _ledger_path(plan: Path, ledger: Path | None) -> Path:
-    return ledger if ledger is not None else plan.with_name("actuals.toml")
+_ledger_path = actions.ledger_path
 
 
 def _lang(option: Lang | None, plan: Any) -> str:
     if option is not None:
         return option.value
     return plan.lang or "en"
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(soft_wrap=False)
-
-
-def _write_out(text: str, output: Path | None) -> None:
-    """To stdout, or to a file replaced whole: never a half-written file."""
-    data = text.encode("utf-8")
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, output)
-    except OSError as e:
-        raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
 
 
 @app.command()
@@ -183,8 +159,11 @@ def init(
 
     if plan.exists() and not force:
         raise TargetsError(f"{plan} exists already; `targets init --force` replaces it")
-    _write_out(bundled_plan_text(), plan)
-    print(f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`", file=sys.stderr)
+    output.write(bundled_plan_text(), plan)
+    print(
+        f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`",
+        file=sys.stderr,
+    )
 
 
 @app.command("list")
@@ -199,16 +178,18 @@ def list_targets(
     from targets.render import list_table
 
     loaded = load_plan(plan)
-    _console().print(list_table(loaded, _lang(lang, loaded)))
+    output.show(list_table(loaded, _lang(lang, loaded)))
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative
 @refusals
 def record(
     target: TargetArgument,
     period: Annotated[
         str,
-        typer.Argument(help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…", autocompletion=_complete_period),
+        typer.Argument(
+            help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…", autocompletion=_complete_period
+        ),
     ],
     value: Annotated[str, typer.Argument(help="The published figure, e.g. 5.8 (growth in %).")],
     source: Annotated[str | None, typer.Option("--source", help="Where it was published.")] = None,
@@ -221,27 +202,23 @@ def record(
     lang: LangOption = None,
 ) -> None:
     """Record one published figure."""
-    from targets import recording
-    from targets.periods import label
-    from targets.plan import load_plan
-
-    loaded = load_plan(plan)
-    entry = recording.make_entry(loaded, target, period, value, source=source, note=note)
-    recording.record(loaded, _ledger_path(plan, ledger), entry, revise=revise)
-    t = loaded.target(entry.target)
-    words = _lang(lang, loaded)
-    what = label(entry.period, words, cumulative=t.cumulative)
-    print(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{' (revision)' if revise else ''}")
+    actions.record(
+        plan, ledger, target, period, value, source, note, revise, lang.value if lang else None
+    )
 
 
 @app.command("import")
 @refusals
 def import_(
-    file: Annotated[Path, typer.Argument(help="A CSV file with target,period,value columns.", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="A CSV file with target,period,value columns.", dir_okay=False)
+    ],
     revise: Annotated[
         bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
     ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row; record nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row; record nothing.")
+    ] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -266,57 +243,68 @@ def import_(
 @refusals
 def report(
     as_of: AsOfOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
-    by: Annotated[GroupBy | None, typer.Option("--by", help="Group the table by lead department.")] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.table,
+    by: Annotated[
+        GroupBy | None, typer.Option("--by", help="Group the table by lead department.")
+    ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Where every target stands: the figure, the gap, the status, what the year still needs."""
-    from targets import reporting
-
-    lang_code = lang.value if lang else None
-    result = reporting.build(plan, _ledger_path(plan, ledger), as_of)
-    words = lang_code or result.plan.lang or "en"
-    if format is ReportFormat.table:
-        from targets.render import report_table
-
-        _console().print(report_table(result, words, by.value if by else None))
-    else:
-        _write_out(reporting.render(result, format.value, words), None)
+    actions.report(
+        plan,
+        ledger,
+        as_of,
+        format.value,
+        lang.value if lang else None,
+        by.value if by else None,
+    )
 
 
 @app.command()
 @refusals
 def history(
     target: TargetArgument,
-    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = HistoryFormat.table,
+    format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = HistoryFormat.table,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """One target period by period, revisions included."""
-    from targets import reporting, render
+    from targets import render, reporting
 
     loaded, t, entries, year = reporting.history(plan, _ledger_path(plan, ledger), target)
     if format is HistoryFormat.json:
-        _write_out(render.history_json(t, entries), None)
+        output.write(render.history_json(t, entries), None)
     elif format is HistoryFormat.csv:
-        _write_out(render.history_csv(entries), None)
+        output.write(render.history_csv(entries), None)
     else:
         from targets.evaluation import judge_at
 
-        table = render.history_table(loaded, t, entries, judge_at(loaded, t, year), _lang(lang, loaded))
-        _console().print(table)
+        table = render.history_table(
+            loaded, t, entries, judge_at(loaded, t, year), _lang(lang, loaded)
+        )
+        output.show(table)
 
 
 @app.command()
 @refusals
 def export(
-    what: Annotated[ExportWhat, typer.Option("--what", help="The report, or every recorded entry.")] = ExportWhat.report,
+    what: Annotated[
+        ExportWhat, typer.Option("--what", help="The report, or every recorded entry.")
+    ] = ExportWhat.report,
     as_of: AsOfOption = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)] = None,
-    excel: Annotated[bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")] = False,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)
+    ] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")
+    ] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -324,9 +312,10 @@ def export(
     """CSV for other tools: the report, or the actuals (which `targets import` reads back)."""
     from targets import reporting
 
-    _write_out(reporting.export(plan, _ledger_path(plan, ledger), what.value, as_of, excel), output)
-    if output is not None:
-        print(f"wrote {output}", file=sys.stderr)
+    text = reporting.export(plan, _ledger_path(plan, ledger), what.value, as_of, excel)
+    output.write(text, output_file)
+    if output_file is not None:
+        print(f"wrote {output_file}", file=sys.stderr)
 
 
 @app.command()

@@ -87,7 +87,8 @@ def evaluate(plan: Plan, entries: Iterable[Entry], as_of: Period | None = None) 
         as_of = Period(plan.year, max(months)) if months else None
     cutoff = as_of.month if as_of is not None else 0
     rows = tuple(
-        judge(t, figures[t.id], cutoff, plan.year, figures.get(t.relative_to or "")) for t in plan.targets
+        judge(t, figures[t.id], cutoff, plan.year, figures.get(t.relative_to or ""))
+        for t in plan.targets
     )
     return Report(plan, as_of, rows)
 

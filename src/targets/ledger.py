@@ -11,13 +11,16 @@ from __future__ import annotations
 import math
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from targets import cache
+from targets.cache import LedgerIndex
 from targets.errors import LedgerError, PeriodError
 from targets.periods import Period, parse_period
 
@@ -59,14 +62,17 @@ def entry_from_row(row: Row) -> Entry:
     target, period, value, recorded_at, source, note = row
     year, month = period.split("-")
     return Entry(
-        target, Period(int(year), int(month)), value, datetime.fromisoformat(recorded_at), source, note
+        target,
+        Period(int(year), int(month)),
+        value,
+        datetime.fromisoformat(recorded_at),
+        source,
+        note,
     )
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Every entry of the ledger, in file order; [] when there is no ledger yet."""
-    from targets import cache
-
+def read_rows(path: Path, year: int | None = None) -> list[Row]:
+    """The ledger's entries (of one year, or all), in file order; [] without a ledger."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
@@ -74,21 +80,24 @@ def read_rows(path: Path) -> list[Row]:
     except OSError as e:
         raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
     with os.fdopen(fd, "rb") as f:
-        stat = os.fstat(f.fileno())
-        rows = cache.load_ledger(path, stat, f)
-        if rows is not None:
-            return rows
+        return _index(path, f).rows(year)
+
+
+def _index(path: Path, f: BinaryIO) -> LedgerIndex:
+    """The index of the open ledger: the cached one when it matches, else built anew."""
+    stat = os.fstat(f.fileno())
+    index = cache.load_ledger(path, stat, f)
+    if index is None:
         f.seek(0)
         source = f.read()
-    rows = parse_ledger(path, source)
-    cache.save_ledger(path, stat, source, rows)
-    return rows
+        index = LedgerIndex.of(parse_ledger(path, source))
+        cache.save_ledger(path, stat, source, index)
+    return index
 
 
 def read_entries(path: Path, year: int | None = None) -> list[Entry]:
     """The ledger's entries, optionally only those of one year, in file order."""
-    prefix = f"{year:04d}-" if year is not None else ""
-    return [entry_from_row(r) for r in read_rows(path) if r[1].startswith(prefix)]
+    return [entry_from_row(r) for r in read_rows(path, year)]
 
 
 def parse_ledger(path: Path, source: bytes) -> list[Row]:
@@ -165,7 +174,7 @@ def _row(item: dict[str, Any]) -> Row:
     if not isinstance(target, str) or not target:
         raise LedgerError(f"target must be a target id, not {target!r}")
     if not isinstance(item["period"], str):
-        raise LedgerError(f"period must be text like \"2023-03\", not {item['period']!r}")
+        raise LedgerError(f'period must be text like "2023-03", not {item["period"]!r}')
     try:
         period = parse_period(item["period"])
     except PeriodError as e:
@@ -223,7 +232,7 @@ def locked(path: Path) -> Iterator[int]:
 
 
 def _lock(fd: int) -> None:
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
@@ -236,30 +245,26 @@ def _lock(fd: int) -> None:
 def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entry]:
     """Append entries as one write under the lock.
 
-    `check(rows)` sees the ledger as it is once the lock is held (so two people recording
-    at once cannot both pass a duplicate check) and may raise to refuse; nothing is
-    written then.
+    `check(rows)` sees the ledger's rows of the entries' years as they are once the lock
+    is held (so two people recording at once cannot both pass a duplicate check) and
+    may raise to refuse; nothing is written then.
     """
-    from targets import cache
-
     new = list(entries)
     with locked(path) as fd:
         with os.fdopen(os.dup(fd), "rb") as f:
-            stat = os.fstat(fd)
-            rows = cache.load_ledger(path, stat, f)
-            if rows is None:
-                f.seek(0)
-                source = f.read()
-                rows = parse_ledger(path, source)
+            index = _index(path, f)
+            size = os.fstat(fd).st_size
         if check is not None:
-            check(rows)
+            years = sorted({e.period.year for e in new})
+            check([row for year in years for row in index.rows(year)])
         block = "".join(format_entry(e) for e in new)
-        if stat.st_size == 0:
+        if size == 0:
             block = HEADER + block
         data = block.encode("utf-8")
         written = os.write(fd, data)
         if written != len(data):  # pragma: no cover - a full disk
             raise LedgerError(f"{path}: the disk took only part of the entry; run `targets check`")
         os.fsync(fd)
-        cache.save_ledger(path, os.fstat(fd), None, rows + [e.to_row() for e in new])
+        index.add([e.to_row() for e in new])
+        cache.save_ledger(path, os.fstat(fd), None, index)
     return new

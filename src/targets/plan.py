@@ -7,9 +7,7 @@ afresh (`targets.schema`).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -85,6 +83,8 @@ class Plan:
         for t in self.targets:
             if text in (t.id, t.name, t.name_en):
                 return t
+        import difflib
+
         known = [t.id for t in self.targets] + [t.name for t in self.targets]
         close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else "; `targets list` shows them"
@@ -175,4 +175,6 @@ def load_plan(path: Path) -> Plan:
 
 def bundled_plan_text() -> str:
     """The Liaoyuan 2023 plan shipped inside the package, comments and all."""
+    from importlib import resources
+
     return resources.files("targets").joinpath("data", BUNDLED_PLAN).read_text("utf-8")

@@ -60,7 +60,9 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def duplicates_check(new: list[Entry], revise: bool, where: Callable[[int], str]) -> Callable[[list[Row]], None]:
+def duplicates_check(
+    new: list[Entry], revise: bool, where: Callable[[int], str]
+) -> Callable[[list[Row]], None]:
     """A check for `ledger.append`: refuse figures for periods that already have one,
     in the ledger or earlier among `new`, unless they are revisions."""
 
@@ -80,8 +82,9 @@ def duplicates_check(new: list[Entry], revise: bool, where: Callable[[int], str]
                     " add --revise to record a correction"
                 )
             elif key in seen:
+                earlier = where(seen[key]).rstrip(": ")
                 problems.append(
-                    f"{where(i)}{e.target} {e.period} is already given on {where(seen[key]).rstrip(': ')};"
+                    f"{where(i)}{e.target} {e.period} is already given on {earlier};"
                     " add --revise to take the later row as a correction"
                 )
             seen.setdefault(key, i)
@@ -127,7 +130,9 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(f"{name}, line {line}: {len(row)} cells where the header has {len(header)}")
+            problems.append(
+                f"{name}, line {line}: {len(row)} cells where the header has {len(header)}"
+            )
             continue
         cells = dict(zip(header, (c.strip() for c in row), strict=True))
         try:
@@ -157,7 +162,9 @@ def _recorded_at(text: str) -> datetime | None:
     try:
         return ledger.with_zone(datetime.fromisoformat(text))
     except ValueError:
-        raise RecordError(f"recorded_at {text!r} is not a date and time like 2023-04-20T10:00:00+08:00") from None
+        raise RecordError(
+            f"recorded_at {text!r} is not a date and time like 2023-04-20T10:00:00+08:00"
+        ) from None
 
 
 def import_csv(
@@ -167,7 +174,7 @@ def import_csv(
     rows = read_csv(plan, name, data)
     check = duplicates_check(rows.entries, revise, lambda i: f"{name}, line {rows.lines[i]}: ")
     if dry_run:
-        check(ledger.read_rows(path))
+        check(ledger.read_rows(path, plan.year))
         return rows.entries
     if rows.entries:
         ledger.append(path, rows.entries, check)

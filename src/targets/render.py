@@ -21,7 +21,7 @@ from targets.periods import Period, label
 from targets.plan import Plan, Target
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.text import Text
 
 TARGET_KEYS = (
@@ -200,7 +200,9 @@ def report_table(report: Report, lang: str, by: str | None = None) -> Renderable
     return Group(Text(title(report, lang), style="bold"), table, Text(words.summary(counts, lang)))
 
 
-def _by_department(rows: Iterable[Judgement], lang: str) -> list[tuple[str | None, list[Judgement]]]:
+def _by_department(
+    rows: Iterable[Judgement], lang: str
+) -> list[tuple[str | None, list[Judgement]]]:
     groups: dict[str, list[Judgement]] = {}
     for j in rows:
         groups.setdefault(j.target.department or words.NO_DEPARTMENT[lang], []).append(j)
@@ -216,7 +218,9 @@ def report_markdown(report: Report, lang: str) -> str:
     lines = [f"### {cell(title(report, lang))}", ""]
     headers = words.HEADERS[lang]
     lines.append("| " + " | ".join(headers) + " |")
-    lines.append("|" + "|".join(":--" if i not in (3, 4) else "--:" for i in range(len(headers))) + "|")
+    lines.append(
+        "|" + "|".join(":--" if i not in (3, 4) else "--:" for i in range(len(headers))) + "|"
+    )
     for j in report.rows:
         row = cells(j, report.plan, lang)
         row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
@@ -249,7 +253,14 @@ def history_json(target: Target, entries: list[tuple[Entry, bool]]) -> str:
 
 def history_csv(entries: list[tuple[Entry, bool]]) -> str:
     rows = (
-        (str(e.period), repr(e.value), e.recorded_at.isoformat(), e.source, e.note, str(current).lower())
+        (
+            str(e.period),
+            repr(e.value),
+            e.recorded_at.isoformat(),
+            e.source,
+            e.note,
+            str(current).lower(),
+        )
         for e, current in entries
     )
     return to_csv(("period", "value", "recorded_at", "source", "note", "current"), rows)
@@ -270,7 +281,7 @@ def history_table(
     heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
     table = Table()
     # source and note only where some entry has one
-    shown = [i for i in range(6)] + [
+    shown = list(range(6)) + [
         i for i, name in ((6, "source"), (7, "note")) if any(getattr(e, name) for e, _ in entries)
     ]
     headers = words.HISTORY_HEADERS[lang]

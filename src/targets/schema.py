@@ -51,17 +51,23 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
     problems: list[str] = []
     for key in data:
         if key not in ("plan", "target"):
-            problems.append(f"{where.table(key)}: unknown table [{key}] (expected [plan], [[target]])")
+            problems.append(
+                f"{where.table(key)}: unknown table [{key}] (expected [plan], [[target]])"
+            )
     head = data.get("plan")
     if not isinstance(head, dict):
         problems.append(f"{path}: there is no [plan] table with id, name, region and year")
         return None, problems
-    plan = _validate(_PLAN_ADAPTER, {k: v for k, v in head.items()}, where, "plan", None, problems)
+    plan = _validate(_PLAN_ADAPTER, dict(head), where, "plan", None, problems)
     if plan is not None:
         if not _PLAN_ID.fullmatch(plan.id):
-            problems.append(f"{where.field('plan', None, 'id')}: id must be lowercase letters, digits and -")
+            problems.append(
+                f"{where.field('plan', None, 'id')}: id must be lowercase letters, digits and -"
+            )
         if plan.targets:
-            problems.append(f"{where.field('plan', None, 'targets')}: write targets as [[target]] tables")
+            problems.append(
+                f"{where.field('plan', None, 'targets')}: write targets as [[target]] tables"
+            )
     raw_targets = data.get("target", [])
     if not isinstance(raw_targets, list):
         problems.append(f"{where.table('target')}: write targets as [[target]] tables")
@@ -70,7 +76,9 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
     for i, raw in enumerate(raw_targets):
         target = _validate(_TARGET_ADAPTER, raw, where, "target", i, problems)
         if target is not None:
-            problems += [f"{where.field('target', i, f)}: {msg}" for f, msg in _target_rules(target)]
+            problems += [
+                f"{where.field('target', i, f)}: {msg}" for f, msg in _target_rules(target)
+            ]
             targets.append(target)
     _cross_rules(targets, raw_targets, where, problems)
     if problems or plan is None:
@@ -94,7 +102,9 @@ def _validate(
         and any(isinstance(x, bool | str) for x in (v if isinstance(v, list) else [v]))
     ]
     for name in not_numbers:
-        problems.append(f"{where.field(table, index, name)}: {name} must be a number, not {raw[name]!r}")
+        problems.append(
+            f"{where.field(table, index, name)}: {name} must be a number, not {raw[name]!r}"
+        )
     if not_numbers:
         return None
     try:
@@ -164,11 +174,12 @@ def _cross_rules(
         if t.relative_to is None:
             continue
         if t.relative_to == t.id:
-            problems.append(f"{where.field('target', index, 'relative_to')}: a target cannot refer to itself")
-        elif t.relative_to not in ids:
             problems.append(
-                f"{where.field('target', index, 'relative_to')}: no target {t.relative_to!r} in the plan"
+                f"{where.field('target', index, 'relative_to')}: a target cannot refer to itself"
             )
+        elif t.relative_to not in ids:
+            place = where.field("target", index, "relative_to")
+            problems.append(f"{place}: no target {t.relative_to!r} in the plan")
 
 
 def _raw_index(raw: list[dict[str, Any]], target_id: str, fallback: int) -> int:
@@ -191,7 +202,9 @@ class _Locator:
 
     def field(self, table: str, index: int | None, name: str) -> str:
         """`path, line N (target 'id')` for a field of the index-th table of that name."""
-        header = re.compile(rf"\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"\s*\[\s*{table}\s*\]")
+        header = re.compile(
+            rf"\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"\s*\[\s*{table}\s*\]"
+        )
         starts = [n for n, line in enumerate(self.lines) if header.match(line)]
         what = "[plan]" if index is None else f"target {index + 1}"
         if index is not None and index < len(starts):
@@ -199,7 +212,10 @@ class _Locator:
         if not starts or (index or 0) >= len(starts):
             return f"{self.path} ({what})"
         start = starts[index or 0]
-        end = next((n for n, line in enumerate(self.lines) if n > start and line.lstrip().startswith("[")), len(self.lines))
+        end = next(
+            (n for n, line in enumerate(self.lines) if n > start and line.lstrip().startswith("[")),
+            len(self.lines),
+        )
         key = re.compile(rf"\s*{re.escape(name)}\s*=")
         for n in range(start, end):
             if name and key.match(self.lines[n]):

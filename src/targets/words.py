@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from targets.periods import Period, label
@@ -117,7 +118,11 @@ def goal(target: Target, plan: Plan, lang: str) -> str:
     if target.kind == "total" and target.comparator == "at_least" and not band:
         return amount
     if band:
-        return f"{sign}{amount}左右" if lang == "zh" else f"{sign}{amount} (±{number(target.tolerance)})"
+        return (
+            f"{sign}{amount}左右"
+            if lang == "zh"
+            else f"{sign}{amount} (±{number(target.tolerance)})"
+        )
     return f"{sign}{amount}"
 
 
@@ -138,7 +143,7 @@ def sparkline(values: list[Decimal]) -> str:
     return "".join(SPARKS[int((v - lo) / (hi - lo) * top + Decimal("0.5"))] for v in values)
 
 
-def summary(counts: dict[str, int], lang: str) -> str:
+def summary(counts: Mapping[str, int], lang: str) -> str:
     """7 on track, 3 behind, 2 without data — only what occurs, in status order."""
     parts = []
     for status, n in counts.items():

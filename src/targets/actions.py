@@ -1,0 +1,60 @@
+"""What `report` and `record` do once their arguments are known.
+
+Both the typer commands and the quick path of `targets.cli` call these, so the two can
+never differ in what they print or write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from targets import output
+
+
+def ledger_path(plan: Path, ledger: Path | None) -> Path:
+    """The ledger given, else `actuals.toml` beside the plan."""
+    return ledger if ledger is not None else plan.with_name("actuals.toml")
+
+
+def report(
+    plan: Path,
+    ledger: Path | None,
+    as_of: str | None,
+    fmt: str,
+    lang: str | None,
+    by: str | None,
+) -> None:
+    from targets import reporting
+
+    result = reporting.build(plan, ledger_path(plan, ledger), as_of)
+    words = lang or result.plan.lang or "en"
+    if fmt == "table":
+        from targets.render import report_table
+
+        output.show(report_table(result, words, by))
+    else:
+        output.write(reporting.render(result, fmt, words))
+
+
+def record(
+    plan: Path,
+    ledger: Path | None,
+    target: str,
+    period: str,
+    value: str,
+    source: str | None,
+    note: str | None,
+    revise: bool,
+    lang: str | None,
+) -> None:
+    from targets import recording
+    from targets.periods import label
+    from targets.plan import load_plan
+
+    loaded = load_plan(plan)
+    entry = recording.make_entry(loaded, target, period, value, source=source, note=note)
+    recording.record(loaded, ledger_path(plan, ledger), entry, revise=revise)
+    t = loaded.target(entry.target)
+    what = label(entry.period, lang or loaded.lang or "en", cumulative=t.cumulative)
+    revision = " (revision)" if revise else ""
+    output.write(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}\n")

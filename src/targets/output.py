@@ -1,0 +1,49 @@
+"""Where output goes: the terminal (through rich, for tables) or bytes to stdout or a file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from targets.errors import TargetsError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def show(renderable: RenderableType) -> None:
+    """Print a table for people; rich drops colour for pipes and honours NO_COLOR."""
+    console().print(renderable)
+
+
+def write(text: str, output: Path | None = None) -> None:
+    """To stdout as UTF-8 bytes, or to a file replaced whole: never a half-written file."""
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, output)
+    except OSError as e:
+        raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
+
+
+def refuse(error: TargetsError) -> int:
+    """Say why, one `error:` line per line of the message, on stderr; exit code 1."""
+    for line in str(error).splitlines():
+        print(f"error: {line}", file=sys.stderr)
+    return 1

@@ -263,47 +263,108 @@ class BenchError(Exception):
     pass
 
 
-def base_env() -> dict[str, str]:
-    """This environment without settings that would point either tool elsewhere."""
+def base_env(pycache: Path) -> dict[str, str]:
+    """This environment without settings that would point either tool elsewhere.
+
+    Python may write bytecode, into `pycache` (not the source tree): an installed tool has
+    its modules compiled, while PYTHONDONTWRITEBYTECODE would make an editable install
+    compile every module of `targets` on every run.
+    """
     drop = {"TARGETS_PLAN", "TARGETS_LEDGER", "TARGETS_LANG", "LEDGER_FILE"}
-    return {k: v for k, v in os.environ.items() if k not in drop}
+    drop.add("PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
 
 
-def run_once(cmd: Command, i: int, scratch: Path) -> tuple[float, int, bytes]:
-    """Wall time (ms), peak RSS (KiB) and stdout of one run; BenchError if it fails."""
-    env = base_env() | cmd.env
-    argv = cmd.argv(i)
-    out_path, err_path = scratch / "stdout", scratch / "stderr"
-    with out_path.open("wb") as out, err_path.open("wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            argv, cwd=cmd.cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+# A fresh, small process forks and times every run. A child's ru_maxrss counts the memory
+# of the process it was forked from (vfork, as subprocess uses, counts its parent's peak),
+# so the fork happens here and not in this script, which holds the generated data.
+SPAWNER = r"""
+import json, os, sys, time
+for line in sys.stdin:
+    req = json.loads(line)
+    fds = [os.open(os.devnull, os.O_RDONLY)]
+    fds += [os.open(req[k], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644) for k in ("out", "err")]
+    start = time.perf_counter_ns()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.chdir(req["cwd"])
+            for n, fd in enumerate(fds):
+                os.dup2(fd, n)
+            os.execve(req["argv"][0], req["argv"], req["env"])
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter_ns() - start
+    for fd in fds:
+        os.close(fd)
+    code = os.waitstatus_to_exitcode(status)
+    print(json.dumps({"ns": wall, "maxrss": usage.ru_maxrss, "code": code}), flush=True)
+"""
+
+
+class Runner:
+    """Runs commands through the spawner; wall time and peak RSS of each child."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        self.env = base_env(scratch / "pycache")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", SPAWNER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stdout = out_path.read_bytes()
-    if proc.returncode != 0:
-        detail = err_path.read_text(encoding="utf-8", errors="replace").strip()[-2000:]
-        raise BenchError(f"{' '.join(argv)} exited {proc.returncode} in {cmd.cwd}:\n{detail}")
-    problem = cmd.check(stdout)
-    if problem:
-        raise BenchError(f"{' '.join(argv)} in {cmd.cwd}: {problem}")
-    return wall * 1000, usage.ru_maxrss, stdout  # ru_maxrss is in KiB on Linux
 
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
 
-def measure(cmds: Sequence[Command], runs: int, warmup: int, scratch: Path) -> list[Samples]:
-    """Warm each command up, then run them in turn (A B A B ...) `runs` times each."""
-    for w in range(warmup):
-        for cmd in cmds:
-            run_once(cmd, -1 - w, scratch)
-    samples = [Samples() for _ in cmds]
-    for i in range(runs):
-        for cmd, s in zip(cmds, samples, strict=True):
-            ms, kib, _ = run_once(cmd, i, scratch)
-            s.wall_ms.append(ms)
-            s.rss_kib.append(kib)
-    return samples
+    def run_once(self, cmd: Command, i: int) -> tuple[float, int, bytes]:
+        """Wall time (ms), peak RSS (KiB) and stdout of one run; BenchError if it fails."""
+        argv = cmd.argv(i)
+        exe = shutil.which(argv[0])
+        if exe is None:
+            raise BenchError(f"{argv[0]}: not found")
+        out, err = self.scratch / "stdout", self.scratch / "stderr"
+        req = {
+            "argv": [os.path.abspath(exe), *argv[1:]],
+            "cwd": str(cmd.cwd),
+            "env": self.env | cmd.env,
+            "out": str(out),
+            "err": str(err),
+        }
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(req) + "\n")
+        self.proc.stdin.flush()
+        reply = self.proc.stdout.readline()
+        if not reply:
+            raise BenchError("the spawner process died")
+        result = json.loads(reply)
+        stdout = out.read_bytes()
+        if result["code"] != 0:
+            detail = err.read_text(encoding="utf-8", errors="replace").strip()[-2000:]
+            raise BenchError(f"{' '.join(argv)} exited {result['code']} in {cmd.cwd}:\n{detail}")
+        problem = cmd.check(stdout)
+        if problem:
+            raise BenchError(f"{' '.join(argv)} in {cmd.cwd}: {problem}")
+        return result["ns"] / 1e6, int(result["maxrss"]), stdout  # ru_maxrss: KiB on Linux
+
+    def measure(self, cmds: Sequence[Command], runs: int, warmup: int) -> list[Samples]:
+        """Warm each command up, then run them in turn (A B A B ...) `runs` times each."""
+        for w in range(warmup):
+            for cmd in cmds:
+                self.run_once(cmd, -1 - w)
+        samples = [Samples() for _ in cmds]
+        for i in range(runs):
+            for cmd, s in zip(cmds, samples, strict=True):
+                ms, kib, _ = self.run_once(cmd, i)
+                s.wall_ms.append(ms)
+                s.rss_kib.append(kib)
+        return samples
 
 
 def settle(*paths: Path) -> None:
@@ -404,11 +465,11 @@ def compare(
     goal: float,
     runs: int,
     warmup: int,
-    scratch: Path,
+    runner: Runner,
     memory_goal: bool = False,
 ) -> Result:
     cmds = [a] if b is None else [a, b]
-    samples = measure(cmds, runs, warmup, scratch)
+    samples = runner.measure(cmds, runs, warmup)
     sa = samples[0]
     sb = samples[1] if b is not None else None
     result = Result(
@@ -501,6 +562,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"hledger: {hledger + ' (' + version([hledger, '--version']) + ')' if hledger else '-'}")
     print(f"python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs")
     print(f"{args.runs} timed runs of each command, alternating, after {args.warmup} warm-up")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set here; the runs may write bytecode (into out/)")
     if hledger is None:
         print("hledger is not on PATH: measuring targets alone; the hledger ratios are not judged")
 
@@ -571,16 +634,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     n, w = args.runs, args.warmup
     results: list[Result] = []
+    runner = Runner(scratch)
     try:
+        if shutil.which("true"):
+            floor = statistics.median(
+                runner.run_once(Command("true", lambda i: ["true"], out), i)[1] for i in range(3)
+            )
+            print(f"peak memory floor (what `true` measures the same way): {floor / 1024:.1f} MiB")
         # the big report before anything writes: record runs use their own copy anyway
-        results.append(compare("small report", report(small), budget(small), 2.0, n, w, scratch))
-        results.append(compare("big report", report(big), budget(big), 0.33, n, w, scratch, True))
-        results.append(compare("record (big)", record, report(small), 1.5, n, w, scratch))
-        results.append(compare("help", helps, report(small), 1.0, n, w, scratch))
-        results.append(compare("completion", completion, report(small), 1.0, n, w, scratch))
+        results.append(compare("small report", report(small), budget(small), 2.0, n, w, runner))
+        results.append(compare("big report", report(big), budget(big), 0.33, n, w, runner, True))
+        results.append(compare("record (big)", record, report(small), 1.5, n, w, runner))
+        results.append(compare("help", helps, report(small), 1.0, n, w, runner))
+        results.append(compare("completion", completion, report(small), 1.0, n, w, runner))
     except BenchError as e:
         print(f"\nerror: {e}", file=sys.stderr)
         return 2
+    finally:
+        runner.close()
     table(results)
     print(f"\ntotal {time.perf_counter() - t0:.0f} s")
     missed = [r for r in results if r.passed is False or r.memory_passed is False]

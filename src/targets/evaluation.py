@@ -52,8 +52,9 @@ class Report:
     as_of: Period | None
     rows: tuple[Judgement, ...]
 
-    def count(self, status: Status) -> int:
-        return sum(1 for r in self.rows if r.status == status)
+    def counts(self) -> dict[str, int]:
+        """How many targets have each status, in the order of STATUSES."""
+        return {s: sum(1 for r in self.rows if r.status == s) for s in STATUSES}
 
 
 def current(entries: Iterable[Entry]) -> dict[tuple[str, Period], Entry]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from targets import words
-from targets.evaluation import STATUSES, Judgement, Report, dec
+from targets.evaluation import Judgement, Report, dec
 from targets.ledger import Entry
 from targets.periods import Period, label
 from targets.plan import Plan, Target
@@ -196,8 +196,7 @@ def report_table(report: Report, lang: str, by: str | None = None) -> Renderable
             texts = [Text(c) for c in cells(j, report.plan, lang)]
             texts.insert(5, status_text(j.status, lang))
             table.add_row(*texts, end_section=k == len(rows) - 1 and n < len(groups) - 1)
-    counts = {s: report.count(s) for s in STATUSES}
-    return Group(Text(title(report, lang), style="bold"), table, Text(words.summary(counts, lang)))
+    return Group(Text(title(report, lang), style="bold"), table, Text(words.summary(report.counts(), lang)))
 
 
 def _by_department(
@@ -225,8 +224,7 @@ def report_markdown(report: Report, lang: str) -> str:
         row = cells(j, report.plan, lang)
         row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
-    counts = {s: report.count(s) for s in STATUSES}
-    lines += ["", words.summary(counts, lang), ""]
+    lines += ["", words.summary(report.counts(), lang), ""]
     return "\n".join(lines)
 
 

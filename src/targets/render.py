@@ -196,7 +196,9 @@ def report_table(report: Report, lang: str, by: str | None = None) -> Renderable
             texts = [Text(c) for c in cells(j, report.plan, lang)]
             texts.insert(5, status_text(j.status, lang))
             table.add_row(*texts, end_section=k == len(rows) - 1 and n < len(groups) - 1)
-    return Group(Text(title(report, lang), style="bold"), table, Text(words.summary(report.counts(), lang)))
+    return Group(
+        Text(title(report, lang), style="bold"), table, Text(words.summary(report.counts(), lang))
+    )
 
 
 def _by_department(

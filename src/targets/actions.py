@@ -31,7 +31,7 @@ def report(
     if fmt == "table":
         from targets.render import report_table
 
-        output.show(report_table(result, words, by))
+        output.show(report_table(result, words, by, output.console().width))
     else:
         output.write(reporting.render(result, fmt, words))
 

@@ -154,14 +154,14 @@ def needs(j: Judgement, lang: str) -> str:
     t = j.target
     if t.kind == "total" and j.progress is not None and j.schedule is not None:
         done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
-        return f"完成{done}%/序时{due}%" if lang == "zh" else f"{done}% of {due}% due"
+        return f"完成{done}%/序时{due}%" if lang == "zh" else f"{done}%, {due}% due"
     if j.required is None:
         return ""
     sign = {"at_least": "≥", "at_most": "≤", "around": "≈"}[t.comparator]
     amount = words.with_unit(j.required, t.unit, lang, places=1)
     if t.kind == "rate":
-        return f"余月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
-    return f"余期{sign}{amount}" if lang == "zh" else f"{sign}{amount}"
+        return f"月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
+    return f"{sign}{amount}"
 
 
 def status_text(status: str, lang: str) -> Text:
@@ -170,7 +170,13 @@ def status_text(status: str, lang: str) -> Text:
     return Text(f"{words.SYMBOL[status]} {words.STATUS[lang][status]}", style=words.STYLE[status])
 
 
-def report_table(report: Report, lang: str, by: str | None = None) -> RenderableType:
+def report_table(
+    report: Report, lang: str, by: str | None = None, width: int = 100
+) -> RenderableType:
+    """The report for a terminal `width` cells wide: figures never break; names, goals
+    and needs fold; in a narrow terminal the trend goes, then the goal joins the name."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -178,24 +184,62 @@ def report_table(report: Report, lang: str, by: str | None = None) -> Renderable
     groups: list[tuple[str | None, list[Judgement]]] = [(None, list(report.rows))]
     if by == "department":
         groups = _by_department(report.rows, lang)
-    headers = words.HEADERS[lang]
-    table = Table()
-    for i, header in enumerate(headers):
-        wraps = i in (0, 1, 6)  # name, goal and needs fold; figures never break
+    rows = [(j, cells(j, report.plan, lang)) for _, js in groups for j in js]
+    headers = list(words.HEADERS[lang])
+    headers.insert(5, headers.pop(5))  # status sits after the gap
+    texts = {
+        id(j): c[:5] + [f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"] + c[5:]
+        for j, c in rows
+    }
+
+    def natural(i: int) -> int:
+        lines = [headers[i]] + [ln for c in texts.values() for ln in c[i].splitlines()]
+        return max(cell_len(ln) for ln in lines)
+
+    columns = list(range(len(headers)))
+    flexible = {0: 8, 1: 6, 6: 7}  # column: the narrowest it may fold to
+    merged = False
+    for step in ("all", "no trend", "goal under name"):
+        if step == "no trend":
+            columns.remove(7)
+        if step == "goal under name":
+            columns.remove(1)
+            merged = True
+        chrome = 3 * (len(columns) - 1)  # padding either side of a one-cell divider
+        fixed = sum(natural(i) for i in columns if i not in flexible)
+        if fixed + chrome + sum(m for i, m in flexible.items() if i in columns) <= width:
+            break
+    spare = width - chrome - fixed
+    flex = [i for i in columns if i in flexible]
+    wanted = {i: natural(i) for i in flex}
+    widths: dict[int, int | None] = dict.fromkeys(columns)
+    if sum(wanted.values()) > spare:
+        # each its narrowest, then what is left in proportion to what each still wants
+        least = {i: min(flexible[i], wanted[i]) for i in flex}
+        more = {i: wanted[i] - least[i] for i in flex}
+        left = spare - sum(least.values())
+        for i in flex:
+            widths[i] = least[i] + left * more[i] // (sum(more.values()) or 1)
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i in columns:
         table.add_column(
-            header,
-            overflow="fold" if wraps else "ellipsis",
-            no_wrap=not wraps,
+            headers[i],
+            overflow="fold" if i in flexible else "ellipsis",
+            no_wrap=i not in flexible,
             justify="right" if i in (3, 4) else "left",
-            min_width={0: 8, 1: 6, 6: 8}.get(i),
+            width=widths[i],
         )
-    for n, (name, rows) in enumerate(groups):
+    for n, (name, js) in enumerate(groups):
         if name is not None:
-            table.add_row(Text(name, style="bold cyan"), end_section=False)
-        for k, j in enumerate(rows):
-            texts = [Text(c) for c in cells(j, report.plan, lang)]
-            texts.insert(5, status_text(j.status, lang))
-            table.add_row(*texts, end_section=k == len(rows) - 1 and n < len(groups) - 1)
+            table.add_row(Text(name, style="bold cyan"))
+        for k, j in enumerate(js):
+            row = texts[id(j)]
+            out = [Text(row[i]) for i in columns]
+            out[columns.index(5)] = status_text(j.status, lang)
+            if merged:
+                out[0] = Text(row[0]) + Text("\n" + row[1], style="dim")
+            table.add_row(*out, end_section=k == len(js) - 1 and n < len(groups) - 1)
     return Group(
         Text(title(report, lang), style="bold"), table, Text(words.summary(report.counts(), lang))
     )

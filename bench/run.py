@@ -30,6 +30,11 @@ and the ratio of the medians against the goal:
 
 Without hledger on PATH, `targets` is measured alone and only the goals that need no
 hledger are judged.
+
+The children run with this environment, except that settings pointing either tool at
+other files are dropped and Python may cache bytecode (in out/scratch/pycache), as an
+installed tool has it. Peak memory has a floor of a few MiB (what `true` measures, printed):
+a child is forked from a small helper process, whose memory the child starts with.
 """
 
 from __future__ import annotations
@@ -563,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"python {platform.python_version()}, {platform.platform()}, {os.cpu_count()} CPUs")
     print(f"{args.runs} timed runs of each command, alternating, after {args.warmup} warm-up")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("PYTHONDONTWRITEBYTECODE is set here; the runs may write bytecode (into out/)")
+        print("PYTHONDONTWRITEBYTECODE is set here; the runs write bytecode anyway, into out/")
     if hledger is None:
         print("hledger is not on PATH: measuring targets alone; the hledger ratios are not judged")
 

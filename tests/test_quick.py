@@ -1,0 +1,94 @@
+"""The quick path of `targets.cli` and typer's commands must behave identically: the same
+output, the same errors, the same exit codes, the same ledger. Figures are test data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from targets.cli import quick
+
+SETUP = [
+    ("record", "gdp", "2023-Q1", "5.8", "--source", "test data"),
+    ("record", "unemployment", "2023-01", "5.6"),
+    ("record", "unemployment", "2023-02", "5.9"),
+    ("record", "livelihood_projects", "2023-02", "7"),
+]
+
+SAME = [
+    ("report",),
+    ("report", "-f", "json"),
+    ("report", "--format=csv"),
+    ("report", "--format", "markdown", "--lang", "en"),
+    ("report", "--as-of", "2023年1-2月", "-f", "json"),
+    ("report", "--by", "department"),
+    ("report", "--as-of", "2024-01"),
+    ("report", "--as-of", "soon"),
+    ("report", "--plan", "missing.toml"),
+    ("record", "gdp", "2023-H1", "6.1", "--note", "test data"),
+    ("record", "cpi", "2023-01", "-0.3"),
+    ("record", "gdp", "2023-Q1", "5.9"),
+    ("record", "gdp", "2023-Q1", "5.9", "--revise", "--lang", "en"),
+    ("record", "gpd", "2023-Q1", "5.9"),
+    ("record", "gdp", "2023-05", "5.9"),
+    ("record", "gdp", "2023-06", "nan"),
+]
+
+TO_TYPER = [
+    ("--help",),
+    ("report", "--help"),
+    ("report", "--format", "pdf"),
+    ("report", "-f"),
+    ("report", "--unknown"),
+    ("report", "extra"),
+    ("record", "gdp", "2023-Q1"),
+    ("record", "gdp", "2023-Q1", "5.8", "--revise=yes"),
+    ("report", "--lang", "fr"),
+    ("list",),
+]
+
+
+@pytest.fixture
+def recorded(run: Run, plan_file: Path) -> Path:
+    for args in SETUP:
+        assert run(*args).exit_code == 0
+    return plan_file.parent
+
+
+@pytest.mark.parametrize("args", SAME, ids=" ".join)
+def test_the_quick_path_matches_typer(
+    args: tuple[str, ...], run: Run, recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = recorded.parent / f"{recorded.name}-before"
+    shutil.copytree(recorded, before)
+    code = quick(list(args))
+    assert code is not None, "the quick path declined"
+    quick_out = capsys.readouterr()
+    quick_ledger = (recorded / "actuals.toml").read_bytes()
+    shutil.rmtree(recorded)
+    shutil.copytree(before, recorded)
+    typer = run(*args)
+    assert (code, quick_out.out, quick_out.err) == (typer.exit_code, typer.stdout, typer.stderr)
+    assert quick_ledger == (recorded / "actuals.toml").read_bytes() or args[0] == "record"
+    if args[0] == "record":  # recorded_at differs by a second at most: compare the rest
+        strip = [ln for ln in quick_ledger.decode().splitlines() if "recorded_at" not in ln]
+        theirs = (recorded / "actuals.toml").read_text("utf-8").splitlines()
+        assert strip == [ln for ln in theirs if "recorded_at" not in ln]
+
+
+@pytest.mark.parametrize("args", TO_TYPER, ids=" ".join)
+def test_anything_unusual_goes_to_typer(args: tuple[str, ...], recorded: Path) -> None:
+    assert quick(list(args)) is None
+
+
+def test_environment_variables_are_read_like_typer(
+    recorded: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TARGETS_LANG", "en")
+    assert quick(["report", "-f", "markdown"]) == 0
+    assert "### Liaoyuan 2023: main expected targets · Jan–Mar" in capsys.readouterr().out
+    monkeypatch.setenv("TARGETS_LANG", "fr")
+    assert quick(["report"]) is None  # typer names the bad value

@@ -154,7 +154,7 @@ def needs(j: Judgement, lang: str) -> str:
     t = j.target
     if t.kind == "total" and j.progress is not None and j.schedule is not None:
         done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
-        return f"完成{done}%/序时{due}%" if lang == "zh" else f"{done}%, {due}% due"
+        return f"完成{done}%\n序时{due}%" if lang == "zh" else f"{done}% done\n{due}% due"
     if j.required is None:
         return ""
     sign = {"at_least": "≥", "at_most": "≤", "around": "≈"}[t.comparator]
@@ -173,8 +173,8 @@ def status_text(status: str, lang: str) -> Text:
 def report_table(
     report: Report, lang: str, by: str | None = None, width: int = 100
 ) -> RenderableType:
-    """The report for a terminal `width` cells wide: figures never break; names, goals
-    and needs fold; in a narrow terminal the trend goes, then the goal joins the name."""
+    """The report for a terminal `width` cells wide: figures never break; names and
+    goals fold; in a narrow terminal the trend goes, then the goal joins the name."""
     from rich import box
     from rich.cells import cell_len
     from rich.console import Group
@@ -197,7 +197,7 @@ def report_table(
         return max(cell_len(ln) for ln in lines)
 
     columns = list(range(len(headers)))
-    flexible = {0: 8, 1: 6, 6: 7}  # column: the narrowest it may fold to
+    flexible = {0: 8, 1: 6}  # column: the narrowest it may fold to
     merged = False
     for step in ("all", "no trend", "goal under name"):
         if step == "no trend":
@@ -214,12 +214,14 @@ def report_table(
     wanted = {i: natural(i) for i in flex}
     widths: dict[int, int | None] = dict.fromkeys(columns)
     if sum(wanted.values()) > spare:
-        # each its narrowest, then what is left in proportion to what each still wants
+        # each its narrowest, then what is left in proportion to what each still wants,
+        # the name counting double: it is what people read first
         least = {i: min(flexible[i], wanted[i]) for i in flex}
-        more = {i: wanted[i] - least[i] for i in flex}
+        more = {i: (wanted[i] - least[i]) * (2 if i == 0 else 1) for i in flex}
         left = spare - sum(least.values())
         for i in flex:
-            widths[i] = least[i] + left * more[i] // (sum(more.values()) or 1)
+            share = least[i] + left * more[i] // (sum(more.values()) or 1)
+            widths[i] = min(share, wanted[i])
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i in columns:
@@ -318,12 +320,13 @@ def history_table(
     lang: str,
 ) -> RenderableType:
     """The year's figures period by period, revisions marked, with a bar chart."""
+    from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
-    table = Table()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     # source and note only where some entry has one
     shown = list(range(6)) + [
         i for i, name in ((6, "source"), (7, "note")) if any(getattr(e, name) for e, _ in entries)
@@ -399,10 +402,12 @@ def bars(target: Target, values: list[Decimal], width: int = 16) -> dict[int, st
 
 
 def list_table(plan: Plan, lang: str) -> RenderableType:
+    from rich import box
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(plan.display_name(lang), style="bold"), title_justify="left")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i, header in enumerate(words.LIST_HEADERS[lang]):
         table.add_column(header, overflow="fold", no_wrap=i in (0, 3, 4))
     for t in plan.targets:
@@ -414,4 +419,4 @@ def list_table(plan: Plan, lang: str) -> RenderableType:
             Text(words.FREQUENCY[lang][t.frequency]),
             Text(t.quote or ""),
         )
-    return table
+    return Group(Text(plan.display_name(lang), style="bold"), table)

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import Run
+
 from targets.cli import quick
 
 SETUP = [

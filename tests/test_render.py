@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
-
 from conftest import Run
+from rich.cells import cell_len
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 

@@ -260,7 +260,7 @@ def report_markdown(report: Report, lang: str) -> str:
     """The report as a markdown table, for briefings."""
 
     def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
 
     lines = [f"### {cell(title(report, lang))}", ""]
     headers = words.HEADERS[lang]
@@ -402,21 +402,28 @@ def bars(target: Target, values: list[Decimal], width: int = 16) -> dict[int, st
 
 
 def list_table(plan: Plan, lang: str) -> RenderableType:
+    """The plan's targets, the report's own words beneath each name."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for i, header in enumerate(words.LIST_HEADERS[lang]):
-        table.add_column(header, overflow="fold", no_wrap=i in (0, 3, 4))
+    headers = words.LIST_HEADERS[lang]
+    for i, header in enumerate(headers[:5]):
+        folds = i in (1, 2)
+        table.add_column(
+            header, overflow="fold", no_wrap=not folds, min_width=10 if folds else None
+        )
     for t in plan.targets:
+        name = Text(t.display_name(lang))
+        if t.quote:
+            name.append("\n" + t.quote, style="dim")
         table.add_row(
             Text(t.id),
-            Text(t.display_name(lang)),
+            name,
             Text(words.goal(t, plan, lang)),
             Text(words.KIND[lang][t.kind]),
             Text(words.FREQUENCY[lang][t.frequency]),
-            Text(t.quote or ""),
         )
     return Group(Text(plan.display_name(lang), style="bold"), table)

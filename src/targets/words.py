@@ -57,8 +57,8 @@ HISTORY_HEADERS = {
 }
 REVISED = {"zh": "已修订", "en": "revised"}
 LIST_HEADERS = {
-    "zh": ("编号", "指标", "目标", "类型", "频度", "原文"),
-    "en": ("id", "Target", "Goal", "Kind", "Frequency", "Quote"),
+    "zh": ("编号", "指标（报告原文）", "目标", "类型", "频度"),
+    "en": ("id", "Target (the report's words)", "Goal", "Kind", "Frequency"),
 }
 KIND = {
     "zh": {"growth": "增速", "rate": "比率", "total": "总量", "level": "年度值"},

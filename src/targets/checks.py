@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from targets import ledger, schema
+from targets.errors import PlanError
 from targets.periods import parse_period
-from targets.plan import Plan
+from targets.plan import Plan, read_plan_bytes
 
 
 @dataclass
@@ -21,12 +22,9 @@ class Findings:
 def check(plan_path: Path, ledger_path: Path) -> Findings:
     found = Findings()
     try:
-        source = plan_path.read_bytes()
-    except FileNotFoundError:
-        found.errors.append(f"no plan at {plan_path}: run `targets init` to write the bundled plan")
-        return found
-    except OSError as e:
-        found.errors.append(f"{plan_path}: cannot read the plan ({e.strerror})")
+        source = read_plan_bytes(plan_path)
+    except PlanError as e:
+        found.errors.append(str(e))
         return found
     found.plan, problems = schema.check_plan(plan_path, source)
     found.errors += problems
@@ -51,8 +49,7 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
 
 def repair_advice(path: Path, data: bytes) -> str:
     """How to mend a torn tail by hand: the tool itself never cuts a user's file."""
-    lines = data.decode("utf-8", "replace").splitlines()
-    start = max((n + 1 for n, line in enumerate(lines) if line.strip() == "[[actual]]"), default=1)
+    start = ledger.torn_start(data.decode("utf-8", "replace"))
     return (
         f"{path}: to repair it, keep a copy of the file, delete line {start} to the end "
         f"(the cut-short entry), save, and record that figure again; every entry before "

@@ -80,6 +80,7 @@ def read_rows(path: Path, year: int | None = None) -> list[Row]:
     except OSError as e:
         raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
     with os.fdopen(fd, "rb") as f:
+        _lock(fd, shared=True)  # an append in progress finishes first
         return _index(path, f).rows(year)
 
 
@@ -115,17 +116,15 @@ def check_ledger(path: Path, source: bytes) -> tuple[list[Row], list[str]]:
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return [], [f"{path}: not UTF-8 text (byte {e.start})"]
+        if e.end < len(source) or source.endswith(b"\n"):
+            return [], [f"{path}: not UTF-8 text (byte {e.start})"]
+        text = source[: e.start].decode("utf-8-sig", "replace") + "\ufffd"  # cut mid-character
     lines = text.splitlines()
-    starts = [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
     if text and not text.endswith("\n"):
-        return [], [_torn(path, starts, len(lines), "the file ends mid-line")]
+        return [], [_torn(path, text, len(lines), "the file ends mid-line")]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        line = _error_line(e)
-        if starts and line is not None and line >= starts[-1]:
-            return [], [_torn(path, starts, line, str(e))]
         return [], [f"{path}: not valid TOML: {e}"]
     problems = [
         f"{path}: unknown table [{key}] (the ledger holds [[actual]] entries only)"
@@ -133,33 +132,51 @@ def check_ledger(path: Path, source: bytes) -> tuple[list[Row], list[str]]:
         if key != "actual"
     ]
     raw = data.get("actual", [])
-    if not isinstance(raw, list):
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         return [], [f"{path}: write entries as [[actual]] tables"]
+    starts = [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
     rows: list[Row] = []
     for i, item in enumerate(raw):
         line = starts[i] if i < len(starts) else None
         where = f"{path}, line {line} (entry {i + 1})" if line else f"{path} (entry {i + 1})"
         try:
             rows.append(_row(item))
+        except _Missing as e:
+            last = i == len(raw) - 1
+            problems.append(_torn(path, text, len(lines), str(e)) if last else f"{where}: {e}")
         except LedgerError as e:
-            if i == len(raw) - 1 and "missing" in str(e):
-                problems.append(_torn(path, starts, len(lines), str(e)))
-            else:
-                problems.append(f"{where}: {e}")
+            problems.append(f"{where}: {e}")
     return rows, problems
 
 
-def _torn(path: Path, starts: list[int], line: int, why: str) -> str:
-    start = starts[-1] if starts else 1
+class _Missing(LedgerError):
+    """A required field is absent: in the last entry, the mark of a write cut short."""
+
+
+def torn_start(text: str) -> int:
+    """The line where a cut-short last entry begins: the first line after the longest
+    run of whole, valid entries. Everything before it is intact."""
+    import tomllib
+
+    lines = text.splitlines(keepends=True)
+    for n in range(len(lines) - 1, -1, -1):
+        if not lines[n].lstrip().startswith("["):
+            continue
+        try:
+            data = tomllib.loads("".join(lines[:n]))
+            for item in data.get("actual", []):
+                _row(item)
+        except (tomllib.TOMLDecodeError, LedgerError, TypeError, AttributeError):
+            continue
+        return n + 1
+    return 1
+
+
+def _torn(path: Path, text: str, line: int, why: str) -> str:
     return (
-        f"{path}, line {line}: the last entry (from line {start}) is incomplete, as a write "
-        f"cut short leaves it ({why}); `targets check` says how to repair it"
+        f"{path}, line {line}: the last entry (from line {torn_start(text)}) is incomplete, "
+        f"as a write cut short leaves it ({why}); `targets check` says how to repair it"
     )
-
-
-def _error_line(e: Exception) -> int | None:
-    m = re.search(r"line (\d+)", str(e))
-    return int(m[1]) if m else None
 
 
 def _row(item: dict[str, Any]) -> Row:
@@ -169,7 +186,7 @@ def _row(item: dict[str, Any]) -> Row:
         raise LedgerError(f"unknown field {unknown[0]}")
     for name in ("target", "period", "value", "recorded_at"):
         if name not in item:
-            raise LedgerError(f"{name} is missing")
+            raise _Missing(f"{name} is missing")
     target, value, when = item["target"], item["value"], item["recorded_at"]
     if not isinstance(target, str) or not target:
         raise LedgerError(f"target must be a target id, not {target!r}")
@@ -182,18 +199,18 @@ def _row(item: dict[str, Any]) -> Row:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise LedgerError(f"value must be a finite number, not {value!r}")
     if not isinstance(when, datetime):
-        raise LedgerError(f"recorded_at must be a date and time, not {when!r}")
+        shown = when.isoformat() if hasattr(when, "isoformat") else repr(when)
+        raise LedgerError(
+            f"recorded_at must be a date and time like 2023-04-20T10:00:00+08:00, not {shown}"
+        )
     for name in ("source", "note"):
         if item.get(name) is not None and not isinstance(item[name], str):
             raise LedgerError(f"{name} must be text, not {item[name]!r}")
-    return (
-        target,
-        str(period),
-        float(value),
-        with_zone(when).isoformat(),
-        item.get("source"),
-        item.get("note"),
-    )
+    try:
+        recorded_at = with_zone(when).isoformat()
+    except (ValueError, OverflowError):
+        raise LedgerError(f"recorded_at {when.isoformat()} is out of range") from None
+    return (target, str(period), float(value), recorded_at, item.get("source"), item.get("note"))
 
 
 def with_zone(when: datetime) -> datetime:
@@ -231,15 +248,18 @@ def locked(path: Path) -> Iterator[int]:
         os.close(fd)  # closing releases the lock
 
 
-def _lock(fd: int) -> None:
+def _lock(fd: int, shared: bool = False) -> None:
+    """Wait for the lock on the open ledger; closing the file releases it."""
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        if shared:
+            return  # Windows locks are mandatory: a reader holding one would block readers
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
     else:
         import fcntl
 
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
 
 
 def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entry]:

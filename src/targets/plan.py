@@ -150,12 +150,10 @@ def _list(xs: tuple[float, ...] | None) -> list[float] | None:
     return None if xs is None else list(xs)
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate the plan, through the cache when the file has not changed."""
-    from targets import cache
-
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes; PlanError saying how to get one when there is none."""
     try:
-        source = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise PlanError(
             f"no plan at {path}: run `targets init` to write the bundled plan, "
@@ -163,6 +161,13 @@ def load_plan(path: Path) -> Plan:
         ) from None
     except OSError as e:
         raise PlanError(f"{path}: cannot read the plan ({e.strerror})") from None
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate the plan, through the cache when the file has not changed."""
+    from targets import cache
+
+    source = read_plan_bytes(path)
     cached = cache.load_plan(path, source)
     if cached is not None:
         return plan_from_dict(cached)

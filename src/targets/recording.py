@@ -27,6 +27,8 @@ CSV_OPTIONAL = ("source", "note", "recorded_at")
 def parse_value(text: str) -> float:
     """A figure as typed: a finite number; RecordError otherwise."""
     try:
+        if "_" in text:  # Python reads 1_000 as a number; nobody writes a figure so
+            raise ValueError
         value = float(text.strip().replace("＋", "+").replace("－", "-"))
     except ValueError:
         raise RecordError(f"value {text!r} is not a number") from None
@@ -115,45 +117,57 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
             f"{name}: not UTF-8 text (byte {e.start}); save it as CSV UTF-8"
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in next(reader, [])]
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+    except csv.Error as e:
+        raise RecordError(f"{name}, line 1: {e}") from None
     missing = [c for c in CSV_REQUIRED if c not in header]
     unknown = [c for c in header if c not in CSV_REQUIRED + CSV_OPTIONAL]
     if missing or unknown:
         wants = f"a header row with {', '.join(CSV_REQUIRED)} (optional: {', '.join(CSV_OPTIONAL)})"
         found = f"; unknown column {unknown[0]!r}" if unknown and not missing else ""
         raise RecordError(f"{name}, line 1: the file needs {wants}{found}")
+    twice = next((c for c in header if header.count(c) > 1), None)
+    if twice:
+        raise RecordError(f"{name}, line 1: column {twice!r} is given twice")
     entries: list[Entry] = []
     lines: list[int] = []
     problems: list[str] = []
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(
-                f"{name}, line {line}: {len(row)} cells where the header has {len(header)}"
-            )
-            continue
-        cells = dict(zip(header, (c.strip() for c in row), strict=True))
-        try:
-            when = _recorded_at(cells.get("recorded_at", ""))
-            entry = make_entry(
-                plan,
-                cells["target"],
-                cells["period"],
-                cells["value"],
-                source=cells.get("source"),
-                note=cells.get("note"),
-                recorded_at=when,
-            )
-        except TargetsError as e:
-            problems.append(f"{name}, line {line}: {e}")
-            continue
-        entries.append(entry)
-        lines.append(line)
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                problems.append(
+                    f"{name}, line {line}: {len(row)} cells where the header has {len(header)}"
+                )
+                continue
+            try:
+                entry = _entry(plan, dict(zip(header, row, strict=True)))
+            except TargetsError as e:
+                problems.append(f"{name}, line {line}: {e}")
+                continue
+            entries.append(entry)
+            lines.append(line)
+    except csv.Error as e:  # a broken quote or an enormous cell: nothing after it can be read
+        problems.append(f"{name}, line {reader.line_num}: {e}")
     if problems:
         raise RecordError("\n".join(problems) + f"\n{name}: nothing was recorded")
     return CsvRows(entries, lines)
+
+
+def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
+    """One CSV row; source and note are kept exactly as written, spaces and all."""
+    return make_entry(
+        plan,
+        cells["target"].strip(),
+        cells["period"].strip(),
+        cells["value"].strip(),
+        source=cells.get("source"),
+        note=cells.get("note"),
+        recorded_at=_recorded_at(cells.get("recorded_at", "").strip()),
+    )
 
 
 def _recorded_at(text: str) -> datetime | None:
@@ -172,7 +186,14 @@ def import_csv(
 ) -> list[Entry]:
     """Record every row of the file, or none; with dry_run only check them."""
     rows = read_csv(plan, name, data)
-    check = duplicates_check(rows.entries, revise, lambda i: f"{name}, line {rows.lines[i]}: ")
+    duplicates = duplicates_check(rows.entries, revise, lambda i: f"{name}, line {rows.lines[i]}: ")
+
+    def check(existing: list[Row]) -> None:
+        try:
+            duplicates(existing)
+        except RecordError as e:
+            raise RecordError(f"{e}\n{name}: nothing was recorded") from None
+
     if dry_run:
         check(ledger.read_rows(path, plan.year))
         return rows.entries

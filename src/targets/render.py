@@ -99,10 +99,15 @@ def report_json(report: Report) -> str:
 def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
     """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    ending = "\r\n" if excel else "\n"
+    writer = csv.writer(out, lineterminator=ending)
+    # csv quotes only what contains the line ending; a lone \r in a note must be quoted too
+    quoted = csv.writer(out, lineterminator=ending, quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        cells = ["" if v is None else v for v in row]
+        bare_cr = any(isinstance(v, str) and "\r" in v for v in cells)
+        (quoted if bare_cr else writer).writerow(cells)
     return ("\ufeff" if excel else "") + out.getvalue()
 
 

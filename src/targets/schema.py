@@ -60,6 +60,10 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
         return None, problems
     plan = _validate(_PLAN_ADAPTER, dict(head), where, "plan", None, problems)
     if plan is not None:
+        if not 1900 <= plan.year <= 2200:
+            problems.append(
+                f"{where.field('plan', None, 'year')}: year {plan.year} is not a plan's year"
+            )
         if not _PLAN_ID.fullmatch(plan.id):
             problems.append(
                 f"{where.field('plan', None, 'id')}: id must be lowercase letters, digits and -"
@@ -69,8 +73,8 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
                 f"{where.field('plan', None, 'targets')}: write targets as [[target]] tables"
             )
     raw_targets = data.get("target", [])
-    if not isinstance(raw_targets, list):
-        problems.append(f"{where.table('target')}: write targets as [[target]] tables")
+    if not isinstance(raw_targets, list) or not all(isinstance(t, dict) for t in raw_targets):
+        problems.append(f"{path}: write targets as [[target]] tables")
         raw_targets = []
     targets: list[Target] = []
     for i, raw in enumerate(raw_targets):
@@ -94,7 +98,7 @@ def _validate(
     index: int | None,
     problems: list[str],
 ) -> Any:
-    known = [f.name for f in fields(Plan if table == "plan" else Target)]
+    known = [f.name for f in fields(Plan if table == "plan" else Target) if f.name != "targets"]
     not_numbers = [
         name
         for name, v in raw.items()
@@ -164,7 +168,7 @@ def _shares_problem(shares: tuple[float, ...]) -> str | None:
 def _cross_rules(
     targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[str]
 ) -> None:
-    ids = [t.id for t in targets]
+    ids = [r.get("id") for r in raw]  # a target that failed its own checks still exists
     seen: set[str] = set()
     for i, t in enumerate(targets):
         index = _raw_index(raw, t.id, i)

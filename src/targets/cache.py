@@ -54,12 +54,15 @@ def save_plan(path: Path, source: bytes, plan: dict[str, Any]) -> None:
 class LedgerIndex:
     """The ledger's rows, kept per year: a report or a record reads only its own year."""
 
-    def __init__(self, years: dict[int, bytes]) -> None:
+    def __init__(self, years: dict[int, bytes], source: bytes | None = None) -> None:
         self.years = years
+        # the ledger's bytes when they were read to build or check the index, so that
+        # an append can hash the new content without reading the file again
+        self.source = source
 
     @classmethod
-    def of(cls, rows: list[Any]) -> LedgerIndex:
-        index = cls({})
+    def of(cls, rows: list[Any], source: bytes | None = None) -> LedgerIndex:
+        index = cls({}, source)
         index.add(rows)
         return index
 
@@ -82,13 +85,14 @@ def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> LedgerIndex |
     data = _read(cache_path(path))
     if data is None or data.get("signature") != _signature(stat):
         return None
-    digest = data.get("digest")
+    digest, source = data.get("digest"), None
     if digest is not None:
         f.seek(0)
-        if _digest(f.read()) != digest:
+        source = f.read()
+        if _digest(source) != digest:
             return None
     years = data.get("years")
-    return LedgerIndex(years) if isinstance(years, dict) else None
+    return LedgerIndex(years, source) if isinstance(years, dict) else None
 
 
 def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, index: LedgerIndex) -> None:

@@ -91,7 +91,7 @@ def _index(path: Path, f: BinaryIO) -> LedgerIndex:
     if index is None:
         f.seek(0)
         source = f.read()
-        index = LedgerIndex.of(parse_ledger(path, source))
+        index = LedgerIndex.of(parse_ledger(path, source), source)
         cache.save_ledger(path, stat, source, index)
     return index
 
@@ -286,5 +286,6 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
             raise LedgerError(f"{path}: the disk took only part of the entry; run `targets check`")
         os.fsync(fd)
         index.add([e.to_row() for e in new])
-        cache.save_ledger(path, os.fstat(fd), None, index)
+        after = index.source + data if index.source is not None else None
+        cache.save_ledger(path, os.fstat(fd), after, index)
     return new

@@ -7,8 +7,6 @@ finite number, and a second figure for a period is a revision only when asked fo
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,6 +108,9 @@ class CsvRows:
 
 def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
     """Every row of an import file as an entry; RecordError naming every bad line."""
+    import csv
+    import io
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -6,6 +6,7 @@ most — `report` and `record`, in scripts and after every release — take a qu
 when their arguments are plain: the options below, no help, nothing unusual. Anything
 else, including every usage error, goes to typer, which owns help and messages. Both
 paths call the same `targets.actions`, and the tests run every case through both.
+Help and completion answers are remembered (`targets.memo`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ def main(argv: list[str] | None = None) -> None:
     code = quick(args)
     if code is not None:
         sys.exit(code)
+    from targets import memo
+
+    if memo.wanted(args):
+        sys.exit(memo.answer(args, lambda: typer_main(args)))
+    typer_main(args)
+
+
+def typer_main(args: list[str]) -> None:
+    """Every command, with typer's help, completion and usage errors."""
     from targets.commands import app
 
     app(args=args, prog_name="targets")

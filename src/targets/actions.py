@@ -53,8 +53,8 @@ def record(
 
     loaded = load_plan(plan)
     entry = recording.make_entry(loaded, target, period, value, source=source, note=note)
-    recording.record(loaded, ledger_path(plan, ledger), entry, revise=revise)
+    revised = recording.record(loaded, ledger_path(plan, ledger), entry, revise=revise)
     t = loaded.target(entry.target)
     what = label(entry.period, lang or loaded.lang or "en", cumulative=t.cumulative)
-    revision = " (revision)" if revise else ""
+    revision = " (revision)" if revised else ""
     output.write(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}\n")

@@ -270,6 +270,8 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
     may raise to refuse; nothing is written then.
     """
     new = list(entries)
+    if check is not None and not path.exists():
+        check([])  # refuse before creating a ledger that would stay empty
     with locked(path) as fd:
         with os.fdopen(os.dup(fd), "rb") as f:
             index = _index(path, f)

@@ -60,54 +60,69 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def duplicates_check(
-    new: list[Entry], revise: bool, where: Callable[[int], str]
-) -> Callable[[list[Row]], None]:
-    """A check for `ledger.append`: refuse figures for periods that already have one,
-    in the ledger or earlier among `new`, unless they are revisions."""
+@dataclass(frozen=True)
+class Duplicate:
+    """A figure for a period that already has one: in the ledger, or earlier in the batch."""
+
+    index: int  # in the batch
+    recorded: Row | None  # the ledger's figure for the period, when that is the clash
+    earlier: int  # otherwise the earlier figure's index in the batch
+
+    def say(self, new: list[Entry], where: Callable[[int], str]) -> str:
+        e = new[self.index]
+        if self.recorded is not None:
+            value, at = self.recorded[2], datetime.fromisoformat(self.recorded[3])
+            return (
+                f"{e.target} {e.period} already has {value:g} (recorded "
+                f"{at:%Y-%m-%d %H:%M}); add --revise to record a correction"
+            )
+        return (
+            f"{e.target} {e.period} is already given on {where(self.earlier)};"
+            " add --revise to take the later row as a correction"
+        )
+
+
+def duplicates(new: list[Entry], rows: list[Row], revise: bool) -> list[Duplicate]:
+    """The figures of `new` that would need --revise, given the ledger's `rows`."""
+    if revise:
+        return []
+    existing = {(r[0], r[1]): r for r in rows}
+    found: list[Duplicate] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(new):
+        key = (e.target, str(e.period))
+        if key in existing:
+            found.append(Duplicate(i, existing[key], -1))
+        elif key in seen:
+            found.append(Duplicate(i, None, seen[key]))
+        seen.setdefault(key, i)
+    return found
+
+
+def record(plan: Plan, path: Path, entry: Entry, *, revise: bool = False) -> bool:
+    """Append one figure to the ledger; whether it revises a figure recorded before."""
+    replaced = False
 
     def check(rows: list[Row]) -> None:
-        if revise:
-            return
-        existing = {(r[0], r[1]): r for r in rows}
-        problems = []
-        seen: dict[tuple[str, str], int] = {}
-        for i, e in enumerate(new):
-            key = (e.target, str(e.period))
-            if key in existing:
-                old = existing[key]
-                when = datetime.fromisoformat(old[3]).strftime("%Y-%m-%d %H:%M")
-                problems.append(
-                    f"{where(i)}{e.target} {e.period} already has {old[2]:g} (recorded {when});"
-                    " add --revise to record a correction"
-                )
-            elif key in seen:
-                earlier = where(seen[key]).rstrip(": ")
-                problems.append(
-                    f"{where(i)}{e.target} {e.period} is already given on {earlier};"
-                    " add --revise to take the later row as a correction"
-                )
-            seen.setdefault(key, i)
-        if problems:
-            raise RecordError("\n".join(problems))
+        nonlocal replaced
+        replaced = any(r[0] == entry.target and r[1] == str(entry.period) for r in rows)
+        if clash := duplicates([entry], rows, revise):
+            raise RecordError(clash[0].say([entry], str))
 
-    return check
-
-
-def record(plan: Plan, path: Path, entry: Entry, *, revise: bool = False) -> Entry:
-    """Append one figure to the ledger."""
-    ledger.append(path, [entry], duplicates_check([entry], revise, lambda i: ""))
-    return entry
+    ledger.append(path, [entry], check)
+    return replaced
 
 
 @dataclass(frozen=True)
 class CsvRows:
     entries: list[Entry]
     lines: list[int]  # the line of each entry in the file, for messages
+    problems: list[tuple[int, str]]  # (line, what is wrong) for each bad row
 
 
 def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
-    """Every row of an import file as an entry; RecordError naming every bad line."""
+    """Every good row of an import file as an entry, and every bad one with its line;
+    RecordError when the file as a whole cannot be read."""
     import csv
     import io
 
@@ -117,7 +132,7 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
         raise RecordError(
             f"{name}: not UTF-8 text (byte {e.start}); save it as CSV UTF-8"
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader, [])]
     except csv.Error as e:
@@ -133,29 +148,27 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
         raise RecordError(f"{name}, line 1: column {twice!r} is given twice")
     entries: list[Entry] = []
     lines: list[int] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     try:
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                problems.append(
-                    f"{name}, line {line}: {len(row)} cells where the header has {len(header)}"
-                )
+                cells = f"{len(row)} cell{'' if len(row) == 1 else 's'}"
+                problems.append((line, f"{cells} where the header has {len(header)}"))
                 continue
             try:
                 entry = _entry(plan, dict(zip(header, row, strict=True)))
             except TargetsError as e:
-                problems.append(f"{name}, line {line}: {e}")
+                problems.append((line, str(e)))
                 continue
             entries.append(entry)
             lines.append(line)
     except csv.Error as e:  # a broken quote or an enormous cell: nothing after it can be read
-        problems.append(f"{name}, line {reader.line_num}: {e}")
-    if problems:
-        raise RecordError("\n".join(problems) + f"\n{name}: nothing was recorded")
-    return CsvRows(entries, lines)
+        why = "a quote is opened and never closed" if "unexpected end" in str(e) else str(e)
+        problems.append((reader.line_num, why))
+    return CsvRows(entries, lines, problems)
 
 
 def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
@@ -185,19 +198,30 @@ def _recorded_at(text: str) -> datetime | None:
 def import_csv(
     plan: Plan, path: Path, name: str, data: bytes, *, revise: bool = False, dry_run: bool = False
 ) -> list[Entry]:
-    """Record every row of the file, or none; with dry_run only check them."""
+    """Record every row of the file, or none; with dry_run only check them. Every bad
+    row is named, duplicates included, before anything is written."""
     rows = read_csv(plan, name, data)
-    duplicates = duplicates_check(rows.entries, revise, lambda i: f"{name}, line {rows.lines[i]}: ")
 
-    def check(existing: list[Row]) -> None:
-        try:
-            duplicates(existing)
-        except RecordError as e:
-            raise RecordError(f"{e}\n{name}: nothing was recorded") from None
+    def refuse(problems: list[tuple[int, str]]) -> RecordError:
+        said = [f"{name}, line {line}: {why}" for line, why in sorted(problems)]
+        return RecordError("\n".join([*said, f"{name}: nothing was recorded"]))
 
-    if dry_run:
-        check(ledger.read_rows(path, plan.year))
+    def where(i: int) -> str:
+        return f"{name}, line {rows.lines[i]}"
+
+    def duplicate_rows(existing: list[Row]) -> list[tuple[int, str]]:
+        found = duplicates(rows.entries, existing, revise)
+        return [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
+
+    problems = rows.problems + duplicate_rows(ledger.read_rows(path, plan.year))
+    if problems:
+        raise refuse(problems)
+    if dry_run or not rows.entries:
         return rows.entries
-    if rows.entries:
-        ledger.append(path, rows.entries, check)
+
+    def check(existing: list[Row]) -> None:  # again under the lock: someone may have recorded
+        if again := duplicate_rows(existing):
+            raise refuse(again)
+
+    ledger.append(path, rows.entries, check)
     return rows.entries

@@ -43,7 +43,7 @@ def test_a_first_month_gdp_behind_with_what_the_rest_of_the_year_needs(run: Run)
     assert report.exit_code == 0, report.output
     gdp_line = next(line for line in report.stdout.splitlines() if "地区生产总值" in line)
     assert "≥6.5%" in gdp_line and "5.8%" in gdp_line and "-0.7" in gdp_line
-    assert "✗ 滞后" in gdp_line and "≥6.7%" in gdp_line
+    assert "✗ 滞后" in gdp_line and "≥6.73%" in gdp_line
     doc = json.loads(run("report", "--format", "json").stdout)
     gdp = doc["targets"][0]
     assert (gdp["status"], gdp["actual"], gdp["gap"]) == ("behind", 5.8, -0.7)

@@ -281,3 +281,38 @@ def test_delivering_exactly_the_required_rate_lands_on_the_target(
 def test_a_total_needs_what_remains(value: int, done: int, m: int) -> None:
     row = judge(target("t", kind="total", value=float(value)), {m: Decimal(done)}, m, 2023)
     assert row.required == max(Decimal(value - done), Decimal(0))
+
+
+def test_a_relative_target_is_held_against_its_references_actual_a_rates_mean() -> None:
+    cpi = target("cpi", kind="rate", comparator="at_most", value=3.0)
+    wages = target("wages", relative_to="cpi")
+    figures = entries("cpi", {1: 1.0, 2: 5.0}) + entries("wages", {2: 4.0})
+    row = evaluate(plan(cpi, wages), figures).rows[1]
+    assert (row.effective, row.gap, row.status) == (Decimal(3), Decimal(1), "on_track")
+
+
+def test_a_relative_total_is_not_scaled_by_the_schedule() -> None:
+    exports = target("exports", kind="total", value=100.0)
+    imports = target("imports", kind="total", relative_to="exports")
+    figures = entries("exports", {6: 50}) + entries("imports", {6: 50})
+    row = evaluate(plan(exports, imports), figures).rows[1]
+    assert (row.gap, row.status, row.progress, row.schedule) == (0, "on_track", None, None)
+
+
+@pytest.mark.parametrize("comparator", ["at_most", "around"])
+def test_the_straight_line_schedule_is_exact_at_its_boundary(comparator: str) -> None:
+    """3.0 × 4/12 is exactly 1: a total of 1.0 by April is on schedule, gap 0."""
+    t = target("t", kind="total", comparator=comparator, value=3.0)
+    row = one(t, {4: 1.0})
+    assert (row.status, row.gap) == ("on_track", 0)  # type: ignore[attr-defined]
+
+
+def test_a_target_without_a_value_still_shows_its_figure() -> None:
+    energy = target("energy", kind="level", frequency="annual")
+    row = one(energy, {12: 13.5})
+    assert (row.status, row.actual, row.period) == (  # type: ignore[attr-defined]
+        "no_target",
+        Decimal("13.5"),
+        Period(2023, 12),
+    )
+    assert row.gap is None and row.required is None  # type: ignore[attr-defined]

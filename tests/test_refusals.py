@@ -664,7 +664,8 @@ def test_a_csv_that_is_not_utf8_is_refused(
     files = Files(plan_file, seeded)
     refused(
         run("import", str(figures)),
-        f"error: {figures}: not UTF-8 text (byte 43); save it as CSV UTF-8\n",
+        f"error: {figures}, line 2: not UTF-8 text (it looks like GBK, Excel's 'CSV (逗号分隔)');"
+        " save it as 'CSV UTF-8 (逗号分隔)'\n",
         files,
     )
 

@@ -176,11 +176,14 @@ def test_every_line_of_the_chinese_table_is_equally_wide(
 def test_narrow_terminals_keep_every_figure_whole(
     run: Run, recorded: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("COLUMNS", "70")
     out = run("report").stdout
-    for figure in ("5.9%", "-0.6", "✗ 滞后", "≥8.3%", "51件", "均5.93%"):
+    for figure in ("5.9%", "-0.6", "✗ 滞后", "≥8.3%", "51件", "均5.93%", "缺6个月", "≥6.5%"):
         assert figure in out
     assert "…" not in out
+    monkeypatch.setenv("COLUMNS", "60")  # the status goes to its symbol, figures stay whole
+    out = run("report").stdout
+    assert "-0.6   ✗   ≥8.3%" in out and "…" not in out
 
 
 def test_grouped_by_department(run: Run, recorded: Path) -> None:

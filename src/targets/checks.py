@@ -67,6 +67,12 @@ def _against_plan(
         if line.strip() == "[[actual]]"
     ]
     unclaimed: dict[str, int] = {}
+    other_years = sum(1 for r in rows if not r[1].startswith(f"{plan.year}-"))
+    if other_years:
+        found.notes.append(
+            f"{path}: {other_years} entr{'y' if other_years == 1 else 'ies'} of other years than "
+            f"{plan.year}; the report reads only the plan's year"
+        )
     for i, (target_id, period_text, *_rest) in enumerate(rows):
         where = f"{path}, line {starts[i]}" if i < len(starts) else str(path)
         target = ids.get(target_id)

@@ -8,20 +8,21 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
 from targets import actions, output
 from targets.errors import TargetsError
 
+if TYPE_CHECKING:
+    from targets.plan import Plan
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
 app = typer.Typer(
     name="targets",
-    help="Track a government's annual targets month by month: record the published "
-    "figures, see which targets are on course and what the rest of the year must deliver.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -78,7 +79,7 @@ def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
     return [p for p in periods if p.startswith(incomplete)]
 
 
-def _quiet_plan(ctx: typer.Context) -> Any:
+def _quiet_plan(ctx: typer.Context) -> Plan | None:
     from targets.plan import load_plan
 
     path = ctx.params.get("plan") or Path(os.environ.get("TARGETS_PLAN", "targets.toml"))
@@ -142,7 +143,26 @@ def refusals(fn: Callable[P, R]) -> Callable[P, R]:
 _ledger_path = actions.ledger_path
 
 
-def _lang(option: Lang | None, plan: Any) -> str:
+def _version(shown: bool) -> None:
+    if shown:
+        from targets import __version__
+
+        print(f"targets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Track a government's annual targets month by month: record the published figures,
+    see which targets are on course and what the rest of the year must deliver."""
+
+
+def _lang(option: Lang | None, plan: Plan) -> str:
     if option is not None:
         return option.value
     return plan.lang or "en"
@@ -286,10 +306,9 @@ def history(
     else:
         from targets.evaluation import judge_at
 
-        table = render.history_table(
-            loaded, t, entries, judge_at(loaded, t, year), _lang(lang, loaded)
-        )
-        output.show(table)
+        judged = judge_at(loaded, t, year)
+        width = output.console().width
+        output.show(render.history_table(loaded, t, entries, judged, _lang(lang, loaded), width))
 
 
 @app.command()
@@ -312,6 +331,10 @@ def export(
     """CSV for other tools: the report, or the actuals (which `targets import` reads back)."""
     from targets import reporting
 
+    if what is ExportWhat.actuals and as_of is not None:
+        raise typer.BadParameter(
+            "every entry is exported; --as-of is for the report", param_hint="--as-of"
+        )
     text = reporting.export(plan, _ledger_path(plan, ledger), what.value, as_of, excel)
     output.write(text, output_file)
     if output_file is not None:

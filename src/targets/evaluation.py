@@ -88,7 +88,7 @@ def evaluate(plan: Plan, entries: Iterable[Entry], as_of: Period | None = None) 
         as_of = Period(plan.year, max(months)) if months else None
     cutoff = as_of.month if as_of is not None else 0
     rows = tuple(
-        judge(t, figures[t.id], cutoff, plan.year, figures.get(t.relative_to or ""))
+        judge(t, figures[t.id], cutoff, plan.year, _reference(plan, t, figures))
         for t in plan.targets
     )
     return Report(plan, as_of, rows)
@@ -99,62 +99,75 @@ def judge(
     figures: dict[int, Decimal],
     cutoff: int,
     year: int,
-    reference: dict[int, Decimal] | None = None,
+    reference: tuple[Target, dict[int, Decimal]] | None = None,
 ) -> Judgement:
-    """One target, from its figures by month (and its reference's, for relative_to)."""
+    """One target at month `cutoff`, from its figures by month (and, for relative_to,
+    the referenced target and its figures)."""
     series = tuple((Period(year, m), figures[m]) for m in sorted(figures) if m <= cutoff)
-
-    def row(status: Status, **values: Decimal | Period | None) -> Judgement:
-        fields: dict[str, Decimal | Period | None] = dict.fromkeys(
-            ("period", "actual", "latest", "effective", "gap", "progress", "schedule", "required")
-        )
-        fields.update(values)
-        return Judgement(target, status=status, series=series, **fields)  # type: ignore[arg-type]
-
-    if target.value is None and target.relative_to is None:
-        return row("no_target")
+    scheduled = target.kind == "total" and target.value is not None
     if not series:
-        return row("no_data")
+        unset = target.value is None and target.relative_to is None
+        return _unjudged(target, series, "no_target" if unset else "no_data")
     period = series[-1][0]
     m = period.month
     actual = figure(target, figures, m)
     latest = figures[m] if target.kind == "rate" else None
-    if target.value is not None:
-        effective = dec(target.value)
-    else:
-        effective_or_none = figure(target, reference or {}, m) if m in (reference or {}) else None
-        if effective_or_none is None:
-            return row("no_target", period=period, actual=actual, latest=latest)
-        effective = effective_or_none
+    effective = _effective(target, reference, m)
+    if effective is None:  # no value, or the reference has no figure for this period
+        return _unjudged(target, series, "no_target", period, actual, latest)
     tolerance = dec(target.tolerance)
-    final = m == 12
-    values: dict[str, Decimal | Period | None] = {
-        "period": period,
-        "actual": actual,
-        "latest": latest,
-        "effective": effective,
-    }
-    if target.kind == "total":
+    share = progress = None
+    due = effective  # what the figure so far is held against
+    if scheduled:
         share = shares(target.schedule, m)
+        # value × m / 12, multiplied first: 3.0 × 4 / 12 is exactly 1
+        due = effective * share if target.schedule is not None else effective * m / TWELVE
         progress = actual / effective if effective else None  # a zero amount has no share
-        values.update(gap=actual - effective * share, progress=progress, schedule=share)
-        if not final and target.value is not None:
-            values["required"] = max(effective - actual, Decimal(0))
-        if final:
-            status: Status = "met" if meets(target, actual, effective, tolerance) else "missed"
-        elif target.comparator == "at_least" and actual >= effective - tolerance:
-            status = "met"  # the year's amount is reached early
-        else:
-            on_course = meets(target, actual, effective * share, tolerance)
-            status = "on_track" if on_course else "behind"
-        return row(status, **values)
-    values["gap"] = actual - effective
-    if not final and target.relative_to is None:
-        values["required"] = required(target, effective, actual, m)
-    ok = meets(target, actual, effective, tolerance)
-    if final:
-        return row("met" if ok else "missed", **values)
-    return row("on_track" if ok else "behind", **values)
+    status: Status
+    if m == 12:
+        status = "met" if meets(target, actual, effective, tolerance) else "missed"
+    elif scheduled and target.comparator == "at_least" and actual >= effective - tolerance:
+        status = "met"  # the year's amount is reached early
+    else:
+        status = "on_track" if meets(target, actual, due, tolerance) else "behind"
+    needed = required(target, effective, actual, m) if m < 12 and target.value is not None else None
+    return Judgement(
+        target=target,
+        period=period,
+        actual=actual,
+        latest=latest,
+        effective=effective,
+        gap=actual - due,
+        progress=progress,
+        schedule=share,
+        required=needed,
+        status=status,
+        series=series,
+    )
+
+
+def _effective(
+    target: Target, reference: tuple[Target, dict[int, Decimal]] | None, m: int
+) -> Decimal | None:
+    """The target's value, or the referenced target's figure for the same period."""
+    if target.value is not None:
+        return dec(target.value)
+    if target.relative_to is None or reference is None:
+        return None
+    ref, figures = reference
+    return figure(ref, figures, m) if m in figures else None
+
+
+def _unjudged(
+    target: Target,
+    series: tuple[tuple[Period, Decimal], ...],
+    status: Status,
+    period: Period | None = None,
+    actual: Decimal | None = None,
+    latest: Decimal | None = None,
+) -> Judgement:
+    """A row without a verdict: its figure, if any, is shown all the same."""
+    return Judgement(target, period, actual, latest, None, None, None, None, None, status, series)
 
 
 def judge_at(plan: Plan, target: Target, entries: Iterable[Entry]) -> Callable[[Period], Judgement]:
@@ -163,14 +176,17 @@ def judge_at(plan: Plan, target: Target, entries: Iterable[Entry]) -> Callable[[
 
     def at(period: Period) -> Judgement:
         return judge(
-            target,
-            figures[target.id],
-            period.month,
-            plan.year,
-            figures.get(target.relative_to or ""),
+            target, figures[target.id], period.month, plan.year, _reference(plan, target, figures)
         )
 
     return at
+
+
+def _reference(
+    plan: Plan, target: Target, figures: dict[str, dict[int, Decimal]]
+) -> tuple[Target, dict[int, Decimal]] | None:
+    ref = next((t for t in plan.targets if t.id == target.relative_to), None)
+    return (ref, figures[ref.id]) if ref is not None else None
 
 
 def figure(target: Target, figures: dict[int, Decimal], m: int) -> Decimal:
@@ -195,15 +211,15 @@ def shares(given: tuple[float, ...] | None, m: int) -> Decimal:
     return dec(given[m - 1]) if given is not None else Decimal(m) / TWELVE
 
 
-def required(target: Target, value: Decimal, actual: Decimal, m: int) -> Decimal | None:
+def required(target: Target, goal: Decimal, actual: Decimal, m: int) -> Decimal | None:
     """What the rest of the year must deliver for the year to reach `value` (倒推);
     None when the base shares leave nothing of the year to deliver it in."""
     if target.kind == "growth":
         s = shares(target.base_shares, m)
         if s >= ONE:
             return None
-        grown = (ONE + value / HUNDRED) - (ONE + actual / HUNDRED) * s
+        grown = (ONE + goal / HUNDRED) - (ONE + actual / HUNDRED) * s
         return grown / (ONE - s) * HUNDRED - HUNDRED
     if target.kind == "rate":
-        return (TWELVE * value - m * actual) / (TWELVE - m)
-    return max(value - actual, Decimal(0))
+        return (TWELVE * goal - m * actual) / (TWELVE - m)
+    return max(goal - actual, Decimal(0))

@@ -86,7 +86,8 @@ class Plan:
         import difflib
 
         known = [t.id for t in self.targets] + [t.name for t in self.targets]
-        close = difflib.get_close_matches(text, known, n=1, cutoff=0.5)
+        same_letters = [k for k in known if k.lower() == text.lower()]
+        close = same_letters or difflib.get_close_matches(text, known, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else "; `targets list` shows them"
         raise RecordError(f"unknown target {text!r}{hint}")
 

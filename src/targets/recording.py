@@ -129,8 +129,14 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+            looks = " (it looks like GBK, Excel's 'CSV (逗号分隔)')"
+        except UnicodeDecodeError:
+            looks = ""
         raise RecordError(
-            f"{name}: not UTF-8 text (byte {e.start}); save it as CSV UTF-8"
+            f"{name}, line {line}: not UTF-8 text{looks}; save it as 'CSV UTF-8 (逗号分隔)'"
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:

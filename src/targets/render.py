@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from targets import words
-from targets.evaluation import Judgement, Report, dec
+from targets.evaluation import Judgement, Report, Status, dec
 from targets.ledger import Entry
 from targets.periods import Period, label
 from targets.plan import Plan, Target
@@ -49,7 +50,11 @@ ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note")
 
 
 def _num(x: Decimal | None) -> float | None:
-    return None if x is None else float(x)
+    """A plain JSON number; null for what a float cannot hold (JSON has no Infinity)."""
+    if x is None:
+        return None
+    number = float(x)
+    return number if math.isfinite(number) else None
 
 
 def target_head(t: Target) -> dict[str, Any]:
@@ -93,7 +98,7 @@ def report_json(report: Report) -> str:
         "as_of": str(report.as_of) if report.as_of else None,
         "targets": [target_object(j) for j in report.rows],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
@@ -142,13 +147,16 @@ def cells(j: Judgement, plan: Plan, lang: str) -> list[str]:
         # judged on the year's mean; the month's own reading goes beneath it
         month = label(j.period, lang, cumulative=False)
         mean = "均" if lang == "zh" else "avg "
-        actual = f"{mean}{actual}\n{month} {words.number(j.latest)}"
+        actual = f"{mean}{actual}\n{month} {words.with_unit(j.latest, t.unit, lang)}"
+        missing = sum(1 for m in t.months if m <= j.period.month) - len(j.series)
+        if missing:
+            actual += f"\n缺{missing}个月" if lang == "zh" else f"\n{missing} missing"
     return [
         t.display_name(lang),
         words.goal(t, plan, lang),
         words.period_label(j.period, t, lang),
         actual,
-        words.signed(j.gap),
+        words.signed(j.gap, t.unit),
         needs(j, lang),
         words.sparkline([v for _, v in j.series]),
     ]
@@ -159,20 +167,24 @@ def needs(j: Judgement, lang: str) -> str:
     t = j.target
     if t.kind == "total" and j.progress is not None and j.schedule is not None:
         done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
-        return f"完成{done}%\n序时{due}%" if lang == "zh" else f"{done}% done\n{due}% due"
+        still = words.with_unit(j.required, t.unit, lang) if j.required else ""
+        if lang == "zh":
+            return f"完成{done}%\n序时{due}%" + (f"\n还需{still}" if still else "")
+        return f"{done}% done\n{due}% due" + (f"\n{still} to go" if still else "")
     if j.required is None:
         return ""
     sign = {"at_least": "≥", "at_most": "≤", "around": "≈"}[t.comparator]
-    amount = words.with_unit(j.required, t.unit, lang, places=1)
+    amount = words.with_unit(j.required, t.unit, lang)
     if t.kind == "rate":
         return f"月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
     return f"{sign}{amount}"
 
 
-def status_text(status: str, lang: str) -> Text:
+def status_text(status: str, lang: str, terse: bool = False) -> Text:
     from rich.text import Text
 
-    return Text(f"{words.SYMBOL[status]} {words.STATUS[lang][status]}", style=words.STYLE[status])
+    said = words.SYMBOL[status] if terse else f"{words.SYMBOL[status]} {words.STATUS[lang][status]}"
+    return Text(said, style=words.STYLE[status])
 
 
 def report_table(
@@ -191,7 +203,6 @@ def report_table(
         groups = _by_department(report.rows, lang)
     rows = [(j, cells(j, report.plan, lang)) for _, js in groups for j in js]
     headers = list(words.HEADERS[lang])
-    headers.insert(5, headers.pop(5))  # status sits after the gap
     texts = {
         id(j): c[:5] + [f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"] + c[5:]
         for j, c in rows
@@ -202,31 +213,41 @@ def report_table(
         return max(cell_len(ln) for ln in lines)
 
     columns = list(range(len(headers)))
-    flexible = {0: 8, 1: 6}  # column: the narrowest it may fold to
-    merged = False
-    for step in ("all", "no trend", "goal under name"):
+    # column: the narrowest it may fold to (names, goals and needs fold, at spaces first)
+    flexible = {0: 8 if lang == "zh" else 12, 1: 6, 6: 8}
+    merged = terse = False
+    spare = chrome = fixed = 0
+    for step in ("all", "no trend", "goal under name", "status as a symbol"):
         if step == "no trend":
             columns.remove(7)
-        if step == "goal under name":
+        elif step == "goal under name":
             columns.remove(1)
             merged = True
+        elif step == "status as a symbol":
+            terse = True
+            headers[5] = ""
+            for c in texts.values():
+                c[5] = c[5][:1]
         chrome = 3 * (len(columns) - 1)  # padding either side of a one-cell divider
         fixed = sum(natural(i) for i in columns if i not in flexible)
-        if fixed + chrome + sum(m for i, m in flexible.items() if i in columns) <= width:
+        spare = width - chrome - fixed
+        if spare >= sum(m for i, m in flexible.items() if i in columns):
             break
-    spare = width - chrome - fixed
     flex = [i for i in columns if i in flexible]
     wanted = {i: natural(i) for i in flex}
     widths: dict[int, int | None] = dict.fromkeys(columns)
     if sum(wanted.values()) > spare:
-        # each its narrowest, then what is left in proportion to what each still wants,
-        # the name counting double: it is what people read first
-        least = {i: min(flexible[i], wanted[i]) for i in flex}
-        more = {i: (wanted[i] - least[i]) * (2 if i == 0 else 1) for i in flex}
-        left = spare - sum(least.values())
-        for i in flex:
-            share = least[i] + left * more[i] // (sum(more.values()) or 1)
-            widths[i] = min(share, wanted[i])
+        # each its narrowest; then the needs whole, as they are short; then what is left
+        # in proportion to what name and goal still want, the name counting double
+        widths.update({i: min(flexible[i], wanted[i]) for i in flex})
+        left = max(spare - sum(w or 0 for w in widths.values()), 0)
+        if 6 in flex:
+            extra = min(wanted[6] - (widths[6] or 0), left)
+            widths[6] = (widths[6] or 0) + extra
+            left -= extra
+        more = {i: (wanted[i] - (widths[i] or 0)) * (2 if i == 0 else 1) for i in flex if i != 6}
+        for i, want in more.items():
+            widths[i] = (widths[i] or 0) + left * want // (sum(more.values()) or 1)
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i in columns:
@@ -243,7 +264,7 @@ def report_table(
         for k, j in enumerate(js):
             row = texts[id(j)]
             out = [Text(row[i]) for i in columns]
-            out[columns.index(5)] = status_text(j.status, lang)
+            out[columns.index(5)] = status_text(j.status, lang, terse)
             if merged:
                 out[0] = Text(row[0]) + Text("\n" + row[1], style="dim")
             table.add_row(*out, end_section=k == len(js) - 1 and n < len(groups) - 1)
@@ -299,7 +320,7 @@ def history_json(target: Target, entries: list[tuple[Entry, bool]]) -> str:
             for e, is_current in entries
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def history_csv(entries: list[tuple[Entry, bool]]) -> str:
@@ -323,59 +344,81 @@ def history_table(
     entries: list[tuple[Entry, bool]],
     judge_at: Callable[[Period], Judgement],
     lang: str,
+    width: int = 100,
 ) -> RenderableType:
-    """The year's figures period by period, revisions marked, with a bar chart."""
+    """The year's figures period by period, revisions marked, with a bar chart that
+    narrows, then goes, in a narrow terminal; figures never break."""
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    # source and note only where some entry has one
-    shown = list(range(6)) + [
-        i for i, name in ((6, "source"), (7, "note")) if any(getattr(e, name) for e, _ in entries)
-    ]
-    headers = words.HISTORY_HEADERS[lang]
-    for i in shown:
-        table.add_column(
-            headers[i],
-            justify="right" if i in (1, 2) else "left",
-            overflow="fold" if i >= 6 else "ellipsis",
-            no_wrap=i < 6,
-            min_width=8 if i >= 6 else None,
-        )
     current = [e for e, is_current in entries if is_current]
-    chart = bars(target, [dec(e.value) for e in current])
+    rows: list[tuple[list[str], Status | None]] = []
     for e, is_current in entries:
-        when = e.recorded_at.strftime("%Y-%m-%d %H:%M")
-        value = words.with_unit(e.value, target.unit, lang)
-        if not is_current:
-            row = [
-                Text(words.period_label(e.period, target, lang), style="dim"),
-                Text(value, style="dim strike"),
-                Text(""),
-                Text(words.REVISED[lang], style="dim"),
-                Text(""),
-                Text(when, style="dim"),
-                Text(e.source or "", style="dim"),
-                Text(e.note or "", style="dim"),
-            ]
-        else:
+        remark = " · ".join(x for x in (e.source, e.note) if x)
+        cells = [
+            words.period_label(e.period, target, lang),
+            words.with_unit(e.value, target.unit, lang),
+            "",
+            words.REVISED[lang],
+            e.recorded_at.strftime("%Y-%m-%d %H:%M"),
+            remark,
+        ]
+        status: Status | None = None
+        if is_current:
             j = judge_at(e.period)
-            row = [
-                Text(words.period_label(e.period, target, lang)),
-                Text(value),
-                Text(words.signed(j.gap)),
-                status_text(j.status, lang),
-                Text(chart.get(current.index(e), ""), style="cyan"),
-                Text(when),
-                Text(e.source or ""),
-                Text(e.note or ""),
-            ]
-        table.add_row(*(row[i] for i in shown))
+            cells[2] = words.signed(j.gap, target.unit)
+            status = j.status
+            cells[3] = f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"
+        rows.append((cells, status))
+    headers = words.HISTORY_HEADERS[lang]  # period value gap status chart recorded remark
+    has_remark = any(cells[5] for cells, _ in rows)
+
+    def natural(i: int, header: str) -> int:
+        return max([cell_len(header)] + [cell_len(cells[i]) for cells, _ in rows])
+
+    remark_width = min(natural(5, headers[6]), 12) if has_remark else 0
+    spare = 0
+    for dated in (False, True):  # in a narrow terminal the time of day goes first
+        if dated:
+            for cells, _ in rows:
+                cells[4] = cells[4][:10]
+        fixed = sum(natural(i, headers[k]) for i, k in ((0, 0), (1, 1), (2, 2), (3, 3), (4, 5)))
+        spare = width - fixed - 3 * (5 + has_remark) - remark_width
+        if spare >= 10:
+            break
+    chart_width = min(16, spare - 1)
+    show_chart = chart_width >= 6 and bool(current)
+    chart = bars(target, [dec(e.value) for e in current], chart_width) if show_chart else {}
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for k in (0, 1, 2, 3) + ((4,) if show_chart else ()) + (5,) + ((6,) if has_remark else ()):
+        table.add_column(
+            headers[k],
+            justify="right" if k in (1, 2) else "left",
+            no_wrap=k != 6,
+            overflow="fold",
+            min_width=6 if k == 6 else None,
+        )
+    for (cells, status), (e, is_current) in zip(rows, entries, strict=True):
+        dim = "" if is_current else "dim"
+        out = [
+            Text(cells[0], style=dim),
+            Text(cells[1], style="dim strike" if not is_current else ""),
+            Text(cells[2]),
+            status_text(status, lang) if status else Text(cells[3], style="dim"),
+        ]
+        if show_chart:
+            out.append(Text(chart.get(current.index(e), "") if is_current else "", style="cyan"))
+        out.append(Text(cells[4], style=dim))
+        if has_remark:
+            out.append(Text(cells[5], style=dim))
+        table.add_row(*out)
+    heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
     parts: list[RenderableType] = [Text(heading, style="bold"), table]
-    if target.value is not None and current:
+    if show_chart and target.value is not None:
         parts.append(Text({"zh": "┃ 为目标线", "en": "┃ marks the target"}[lang], style="dim"))
     return Group(*parts)
 
@@ -384,9 +427,7 @@ def bars(target: Target, values: list[Decimal], width: int = 16) -> dict[int, st
     """A bar per figure, on one scale with the target line (┃) where there is a value."""
     if not values:
         return {}
-    mark = dec(target.value) if target.value is not None and target.kind != "total" else None
-    if target.kind == "total" and target.value is not None:
-        mark = dec(target.value)
+    mark = dec(target.value) if target.value is not None else None
     scale = [*values, Decimal(0)] + ([mark] if mark is not None else [])
     lo, hi = min(scale), max(scale)
     span = (hi - lo) or Decimal(1)

@@ -48,12 +48,11 @@ HEADERS = {
     "zh": ("指标", "目标", "期间", "实际", "差距", "状态", "尚需", "走势"),
     "en": ("Target", "Goal", "Period", "Actual", "Gap", "Status", "Rest of year", "Trend"),
 }
-DEPARTMENT = {"zh": "牵头部门", "en": "Lead department"}
 NO_DEPARTMENT = {"zh": "未指定部门", "en": "No department named"}
 NO_FIGURES = {"zh": "尚无数据", "en": "no figures yet"}
 HISTORY_HEADERS = {
-    "zh": ("期间", "数值", "差距", "状态", "图示", "记录时间", "来源", "备注"),
-    "en": ("Period", "Value", "Gap", "Status", "Chart", "Recorded", "Source", "Note"),
+    "zh": ("期间", "数值", "差距", "状态", "图示", "记录时间", "来源 · 备注"),
+    "en": ("Period", "Value", "Gap", "Status", "Chart", "Recorded", "Source · note"),
 }
 REVISED = {"zh": "已修订", "en": "revised"}
 LIST_HEADERS = {
@@ -72,32 +71,41 @@ FREQUENCY = {
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def number(x: Decimal | float | None, places: int = 2) -> str:
-    """A figure for people: at most two decimals, no trailing zeros, no −0."""
+def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
+    """A figure for people: at most `places` decimals and at least `least`, no −0."""
     if x is None:
         return ""
     d = x if isinstance(x, Decimal) else Decimal(repr(x))
     if not d.is_finite():
         return "—"
-    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{q.normalize():f}"
-    return "0" if text in ("-0", "0") else text
+    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+    if -q.as_tuple().exponent < least:  # type: ignore[operator]
+        q = q.quantize(Decimal(1).scaleb(-least))
+    text = f"{q:f}"
+    return text[1:] if text.startswith("-") and not q else text
 
 
-def with_unit(x: Decimal | float | None, unit: str, lang: str, places: int = 2) -> str:
+def figure(x: Decimal | float | None, unit: str) -> str:
+    """A published or computed figure: percentages keep one decimal, as bureaus print
+    them (5.0%, not 5%)."""
+    return number(x, 2, 1 if unit == "%" else 0)
+
+
+def with_unit(x: Decimal | float | None, unit: str, lang: str, as_written: bool = False) -> str:
+    """A figure and its unit; a target's value `as_written` in the plan (6%, not 6.0%)."""
     if x is None:
         return ""
-    text = number(x, places)
+    text = number(x) if as_written else figure(x, unit)
     if not unit or unit == "%" or not unit.isascii():
         return f"{text}{unit}"
     return f"{text} {unit}"
 
 
-def signed(x: Decimal | None) -> str:
+def signed(x: Decimal | None, unit: str = "") -> str:
     if x is None:
         return ""
-    text = number(x)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    text = figure(x, unit)
+    return text if text.startswith("-") or not Decimal(text) else f"+{text}"
 
 
 def goal(target: Target, plan: Plan, lang: str) -> str:
@@ -108,7 +116,7 @@ def goal(target: Target, plan: Plan, lang: str) -> str:
         return f"与{name}同步" if lang == "zh" else f"in step with {name}"
     if target.value is None:
         return "待定" if lang == "zh" else "to be set"
-    amount = with_unit(target.value, target.unit, lang)
+    amount = with_unit(target.value, target.unit, lang, as_written=True)
     band = target.tolerance > 0
     if target.comparator == "around":
         if lang == "zh":

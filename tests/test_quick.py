@@ -47,6 +47,10 @@ TO_TYPER = [
     ("record", "gdp", "2023-Q1"),
     ("record", "gdp", "2023-Q1", "5.8", "--revise=yes"),
     ("report", "--lang", "fr"),
+    ("report", "--plan=", "-f", "json"),
+    ("report", "--ledger=", "-f", "json"),
+    ("report", "-f=json"),
+    ("record", "gdp", "2023-Q1", "5.8", "--source="),
     ("list",),
 ]
 
@@ -92,3 +96,27 @@ def test_environment_variables_are_read_like_typer(
     assert "### Liaoyuan 2023: main expected targets · Jan–Mar" in capsys.readouterr().out
     monkeypatch.setenv("TARGETS_LANG", "fr")
     assert quick(["report"]) is None  # typer names the bad value
+
+
+def test_whatever_the_quick_path_takes_typer_takes_too(run: Run, recorded: Path) -> None:
+    """Every option and value of the quick path is one typer's command accepts: the quick
+    path may decline what typer takes, never take what typer refuses."""
+    from targets.cli import _QUICK
+
+    for command, options in _QUICK.items():
+        base = ["record", "gdp", "2023-Q3", "6.0"] if command == "record" else ["report"]
+        for option, values in options.items():
+            if values == ():
+                tries = [[option]]
+            elif values is None:
+                given = {"--plan": "targets.toml", "--ledger": "actuals.toml"}.get(
+                    option, "2023-09"
+                )
+                tries = [[option, given]]
+            else:
+                tries = [[option, v] for v in values]
+            for extra in tries:
+                result = (
+                    run(*base, *extra, "--revise") if command == "record" else run(*base, *extra)
+                )
+                assert result.exit_code == 0, (base, extra, result.output)

@@ -107,7 +107,8 @@ def _parse(args: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
     rest = iter(args[1:])
     for arg in rest:
         if arg == "--" or (arg.startswith("-") and not _NUMBER.match(arg)):
-            name, eq, value = arg.partition("=")
+            # only long options take `=value`; `-f=json` is typer's to refuse
+            name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
             name = _ALIASES.get(name, name)
             if name not in known or name in options:
                 return None
@@ -121,8 +122,8 @@ def _parse(args: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
                 value = next(rest, None)  # type: ignore[assignment]
                 if value is None:
                     return None
-            if takes is not None and value not in takes:
-                return None
+            if (takes is not None and value not in takes) or not value:
+                return None  # typer names the bad or empty value
             options[name] = value
         else:
             positionals.append(arg)

@@ -157,7 +157,7 @@ def test_every_cut_is_reported_as_a_torn_tail_and_the_advice_keeps_every_earlier
     path = Path("actuals.toml")
     before = GOOD.encode()
     data = before + BLOCK[:cut]
-    rows, problems = ledger.check_ledger(path, data)
+    rows, problems, _, _ = ledger.check_ledger(path, data)
     assert problems == [torn_message(path, before, cut)]
     with pytest.raises(LedgerError) as refused:
         ledger.parse_ledger(path, data)

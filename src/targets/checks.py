@@ -36,14 +36,13 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
     except OSError as e:
         found.errors.append(f"{ledger_path}: cannot read the ledger ({e.strerror})")
         return found
-    rows, problems = ledger.check_ledger(ledger_path, data)
-    for problem in problems:
-        found.errors.append(problem)
-        if "is incomplete" in problem:
-            found.errors.append(repair_advice(ledger_path, data))
-    found.entries = len(rows)
+    checked = ledger.check_ledger(ledger_path, data)
+    found.errors += checked.problems
+    if checked.torn:
+        found.errors.append(repair_advice(ledger_path, data))
+    found.entries = len(checked.rows)
     if found.plan is not None:
-        _against_plan(found.plan, rows, ledger_path, data, found)
+        _against_plan(found.plan, checked, ledger_path, found)
     return found
 
 
@@ -57,24 +56,16 @@ def repair_advice(path: Path, data: bytes) -> str:
     )
 
 
-def _against_plan(
-    plan: Plan, rows: list[ledger.Row], path: Path, data: bytes, found: Findings
-) -> None:
+def _against_plan(plan: Plan, checked: ledger.LedgerCheck, path: Path, found: Findings) -> None:
     ids = {t.id: t for t in plan.targets}
-    starts = [
-        n + 1
-        for n, line in enumerate(data.decode("utf-8", "replace").splitlines())
-        if line.strip() == "[[actual]]"
-    ]
     unclaimed: dict[str, int] = {}
-    other_years = sum(1 for r in rows if not r[1].startswith(f"{plan.year}-"))
+    other_years = sum(1 for r in checked.rows if not r[1].startswith(f"{plan.year}-"))
     if other_years:
         found.notes.append(
             f"{path}: {other_years} entr{'y' if other_years == 1 else 'ies'} of other years than "
             f"{plan.year}; the report reads only the plan's year"
         )
-    for i, (target_id, period_text, *_rest) in enumerate(rows):
-        where = f"{path}, line {starts[i]}" if i < len(starts) else str(path)
+    for (target_id, period_text, *_rest), line in zip(checked.rows, checked.lines, strict=True):
         target = ids.get(target_id)
         if target is None:
             unclaimed[target_id] = unclaimed.get(target_id, 0) + 1
@@ -82,8 +73,8 @@ def _against_plan(
         period = parse_period(period_text)
         if period.year == plan.year and period.month not in target.months:
             found.errors.append(
-                f"{where}: {target_id} is {target.frequency}, so {period} is not one of its periods"
-                " (the report leaves it out)"
+                f"{path}, line {line}: {target_id} is {target.frequency}, so {period} is not one"
+                " of its periods (the report leaves it out)"
             )
     for target_id, n in unclaimed.items():
         found.notes.append(

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from targets import cache
 from targets.cache import LedgerIndex
@@ -103,29 +103,38 @@ def read_entries(path: Path, year: int | None = None) -> list[Entry]:
 
 def parse_ledger(path: Path, source: bytes) -> list[Row]:
     """Parse and check the whole file; LedgerError naming file, line and field otherwise."""
-    rows, problems = check_ledger(path, source)
-    if problems:
-        raise LedgerError(problems[0])
-    return rows
+    checked = check_ledger(path, source)
+    if checked.problems:
+        raise LedgerError(checked.problems[0])
+    return checked.rows
 
 
-def check_ledger(path: Path, source: bytes) -> tuple[list[Row], list[str]]:
-    """Every entry and every problem of the ledger file, one line each."""
+class LedgerCheck(NamedTuple):
+    """What reading the whole ledger found."""
+
+    rows: list[Row]
+    problems: list[str]  # one line each, naming file and line
+    lines: list[int]  # the line where each row's entry starts
+    torn: bool  # the last entry is cut short, as a crash mid-append leaves it
+
+
+def check_ledger(path: Path, source: bytes) -> LedgerCheck:
+    """Every entry and every problem of the ledger file."""
     import tomllib
 
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         if e.end < len(source) or source.endswith(b"\n"):
-            return [], [f"{path}: not UTF-8 text (byte {e.start})"]
+            return LedgerCheck([], [f"{path}: not UTF-8 text (byte {e.start})"], [], False)
         text = source[: e.start].decode("utf-8-sig", "replace") + "\ufffd"  # cut mid-character
     lines = text.splitlines()
     if text and not text.endswith("\n"):
-        return [], [_torn(path, text, len(lines), "the file ends mid-line")]
+        return LedgerCheck([], [_torn(path, text, len(lines), "the file ends mid-line")], [], True)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        return [], [f"{path}: not valid TOML: {e}"]
+        return LedgerCheck([], [f"{path}: not valid TOML: {e}"], [], False)  # e names the line
     problems = [
         f"{path}: unknown table [{key}] (the ledger holds [[actual]] entries only)"
         for key in data
@@ -133,20 +142,23 @@ def check_ledger(path: Path, source: bytes) -> tuple[list[Row], list[str]]:
     ]
     raw = data.get("actual", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        return [], [f"{path}: write entries as [[actual]] tables"]
+        return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], False)
     starts = [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
     rows: list[Row] = []
+    at: list[int] = []
+    torn = False
     for i, item in enumerate(raw):
-        line = starts[i] if i < len(starts) else None
+        line = starts[i] if i < len(starts) else 0
         where = f"{path}, line {line} (entry {i + 1})" if line else f"{path} (entry {i + 1})"
         try:
             rows.append(_row(item))
+            at.append(line)
         except _Missing as e:
-            last = i == len(raw) - 1
-            problems.append(_torn(path, text, len(lines), str(e)) if last else f"{where}: {e}")
+            torn = i == len(raw) - 1
+            problems.append(_torn(path, text, len(lines), str(e)) if torn else f"{where}: {e}")
         except LedgerError as e:
             problems.append(f"{where}: {e}")
-    return rows, problems
+    return LedgerCheck(rows, problems, at, torn)
 
 
 class _Missing(LedgerError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,14 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
 def repair_advice(path: Path, data: bytes) -> str:
     """How to mend a torn tail by hand: the tool itself never cuts a user's file."""
     start = ledger.torn_start(data.decode("utf-8", "replace"))
+    last = data.rsplit(b"\n", 1)[-1]
+    whole = re.fullmatch(rb"\s*recorded_at\s*=.*\d([+-]\d\d:\d\d|Z)\s*", last) is not None
+    if whole and not ledger.check_ledger(path, data + b"\n").problems:
+        return (  # every field is there: a hand-written entry may just lack its line end
+            f"{path}: if the entry from line {start} is one you wrote by hand and it is "
+            "complete, end the file with a line break; if not, keep a copy of the file, "
+            f"delete line {start} to the end, save, and record that figure again"
+        )
     return (
         f"{path}: to repair it, keep a copy of the file, delete line {start} to the end "
         f"(the cut-short entry), save, and record that figure again; every entry before "

@@ -335,7 +335,15 @@ def export(
         raise typer.BadParameter(
             "every entry is exported; --as-of is for the report", param_hint="--as-of"
         )
-    text = reporting.export(plan, _ledger_path(plan, ledger), what.value, as_of, excel)
+    ledger_path = _ledger_path(plan, ledger)
+    for own in (plan, ledger_path):
+        if output_file is not None and output_file.exists() and own.exists():
+            if os.path.samefile(output_file, own):
+                raise TargetsError(
+                    f"{output_file} is the {'plan' if own is plan else 'ledger'};"
+                    " export to another file"
+                )
+    text = reporting.export(plan, ledger_path, what.value, as_of, excel)
     output.write(text, output_file)
     if output_file is not None:
         print(f"wrote {output_file}", file=sys.stderr)

@@ -248,8 +248,8 @@ def format_entry(entry: Entry) -> str:
 @contextmanager
 def locked(path: Path) -> Iterator[int]:
     """The ledger opened for appending, held under an exclusive lock."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as e:
         raise LedgerError(f"{path}: cannot open the ledger for writing ({e.strerror})") from None
@@ -258,6 +258,27 @@ def locked(path: Path) -> Iterator[int]:
         yield fd
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
+    """Append `data` whole and make it durable, or leave the file at its old `size`.
+
+    Cutting back what this very write added, while the lock is still held, is not an
+    edit: no one has read those bytes, and every figure recorded before stays as it was.
+    """
+    try:
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(28, "the disk took only part of it")
+        os.fsync(fd)
+    except OSError as e:
+        try:
+            os.ftruncate(fd, size)
+        except OSError:
+            pass
+        raise LedgerError(
+            f"{path}: nothing was recorded: the write failed ({e.strerror})"
+        ) from None
 
 
 def _lock(fd: int, shared: bool = False) -> None:
@@ -295,10 +316,7 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
         if size == 0:
             block = HEADER + block
         data = block.encode("utf-8")
-        written = os.write(fd, data)
-        if written != len(data):  # pragma: no cover - a full disk
-            raise LedgerError(f"{path}: the disk took only part of the entry; run `targets check`")
-        os.fsync(fd)
+        _write_all(path, fd, size, data)
         index.add([e.to_row() for e in new])
         after = index.source + data if index.source is not None else None
         cache.save_ledger(path, os.fstat(fd), after, index)

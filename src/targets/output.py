@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -33,13 +34,30 @@ def write(text: str, output: Path | None = None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode(output))
         os.replace(tmp, output)
     except OSError as e:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
+
+
+def _mode(path: Path) -> int:
+    """The file's own permissions, or for a new file what the umask allows."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def refuse(error: TargetsError) -> int:

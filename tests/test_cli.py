@@ -38,7 +38,7 @@ def test_a_first_month_gdp_behind_with_what_the_rest_of_the_year_needs(run: Run)
     assert run("init").exit_code == 0
     recorded = run("record", "gdp", "2023-Q1", "5.8", "--source", "test data")
     assert recorded.exit_code == 0, recorded.output
-    assert recorded.stdout == "recorded gdp 2023-03 (1-3月) = 5.8\n"
+    assert recorded.stderr == "recorded gdp 2023-03 (1-3月) = 5.8\n"
     report = run("report")
     assert report.exit_code == 0, report.output
     gdp_line = next(line for line in report.stdout.splitlines() if "地区生产总值" in line)
@@ -132,7 +132,7 @@ def test_record_by_name_and_revise(run: Run, plan_file: Path, ledger_file: Path)
     assert run("record", "规模以上工业增加值", "2023年1-2月", "9.5").exit_code == 0
     again = run("record", "industrial_value_added", "2023-02", "9.7", "--revise", "--note", "修订")
     assert again.exit_code == 0, again.output
-    assert again.stdout == "recorded industrial_value_added 2023-02 (1-2月) = 9.7 (revision)\n"
+    assert again.stderr == "recorded industrial_value_added 2023-02 (1-2月) = 9.7 (revision)\n"
     history = json.loads(run("history", "industrial_value_added", "-f", "json").stdout)
     assert [(e["value"], e["current"], e["note"]) for e in history["entries"]] == [
         (9.5, False, None),
@@ -165,11 +165,11 @@ def test_import_all_or_none_and_dry_run(
     )
     dry = run("import", str(good), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert dry.stdout == f"would record 2 figures from {good}\n"
+    assert dry.stderr == f"would record 2 figures from {good}\n"
     assert not ledger_file.exists()
     done = run("import", str(good))
     assert done.exit_code == 0, done.output
-    assert done.stdout == f"recorded 2 figures from {good}\n"
+    assert done.stderr == f"recorded 2 figures from {good}\n"
     assert ledger_file.read_text("utf-8").count("[[actual]]") == 2
 
 

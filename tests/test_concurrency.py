@@ -71,7 +71,7 @@ def test_24_processes_recording_at_once_lose_no_figure(
     ]
     for (code, out, err), (t, p, _, _) in zip(_finish(procs), figures, strict=True):
         assert code == 0, err
-        assert out.startswith(f"recorded {t} {p} ")
+        assert err.startswith(f"recorded {t} {p} ") and out == ""
         assert "Traceback" not in err
     rows = _rows_from_the_file(ledger_file)
     assert sorted((r[0], r[1], r[2]) for r in rows) == sorted(
@@ -120,7 +120,7 @@ def test_a_recorder_waits_for_the_lock(plan_file: Path, ledger_file: Path) -> No
         assert ledger_file.read_bytes() == b""
     code, out, err = _finish([proc])[0]
     assert code == 0, err
-    assert out == "recorded cpi 2023-01 (1月) = 2\n"
+    assert err == "recorded cpi 2023-01 (1月) = 2\n" and out == ""
     assert [(r[0], r[1], r[2]) for r in _rows_from_the_file(ledger_file)] == [
         ("cpi", "2023-01", 2.0)
     ]

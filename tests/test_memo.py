@@ -84,3 +84,15 @@ def test_an_unwritable_cache_folder_costs_only_time(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     code, out = targets(["--help"], capsys)
     assert code == 0 and "Usage: targets" in out
+
+
+def test_the_answers_kept_are_bounded(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from targets import memo
+
+    monkeypatch.setattr(memo, "KEEP", 4)
+    for width in range(40, 52):
+        monkeypatch.setenv("COLUMNS", str(width))
+        targets(["--help"], capsys)
+    assert len(list((isolated / "cache" / "targets" / "answers").iterdir())) <= 4

@@ -203,7 +203,7 @@ def test_a_revision_appends_and_keeps_both_figures(run: Run, seeded: Path, plan_
     plan_before = plan_file.read_bytes()
     done = run("record", "地区生产总值", "2023年一季度", "5.9", "--revise", "--note", "test data")
     assert done.exit_code == 0, done.output
-    assert done.stdout == "recorded gdp 2023-03 (1-3月) = 5.9 (revision)\n"
+    assert done.stderr == "recorded gdp 2023-03 (1-3月) = 5.9 (revision)\n"
     after = seeded.read_text("utf-8")
     assert after.startswith(SEED)  # appended: nothing earlier rewritten or dropped
     assert after.count("[[actual]]") == 3

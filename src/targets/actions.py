@@ -52,9 +52,9 @@ def record(
     from targets.plan import load_plan
 
     loaded = load_plan(plan)
-    entry = recording.make_entry(loaded, target, period, value, source=source, note=note)
-    revised = recording.record(loaded, ledger_path(plan, ledger), entry, revise=revise)
-    t = loaded.target(entry.target)
+    t = loaded.target(target)
+    entry = recording.make_entry(loaded, t.id, period, value, source=source, note=note)
+    revised = recording.record(ledger_path(plan, ledger), entry, revise=revise)
     what = label(entry.period, lang or loaded.lang or "en", cumulative=t.cumulative)
     revision = " (revision)" if revised else ""
-    output.write(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}\n")
+    output.say(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}")

@@ -39,16 +39,24 @@ def cache_path(path: Path) -> Path:
 
 
 def load_plan(path: Path, source: bytes) -> dict[str, Any] | None:
-    """The validated plan data cached for exactly these bytes, or None."""
+    """The validated plan data cached for exactly these bytes and rules, or None."""
     data = _read(cache_path(path))
-    if data is None or data.get("digest") != _digest(source):
+    if data is None or data.get("digest") != _digest(source) or data.get("rules") != _rules():
         return None
     plan = data.get("plan")
     return plan if isinstance(plan, dict) else None
 
 
 def save_plan(path: Path, source: bytes, plan: dict[str, Any]) -> None:
-    _write(cache_path(path), {"key": _KEY, "digest": _digest(source), "plan": plan})
+    data = {"key": _KEY, "digest": _digest(source), "rules": _rules(), "plan": plan}
+    _write(cache_path(path), data)
+
+
+def _rules() -> tuple[int, ...]:
+    """When the checks of a plan last changed: a plan validated by other rules is
+    validated again, version bump or not."""
+    here = Path(__file__).parent
+    return tuple(os.stat(here / name).st_mtime_ns for name in ("schema.py", "plan.py"))
 
 
 class LedgerIndex:

@@ -180,10 +180,7 @@ def init(
     if plan.exists() and not force:
         raise TargetsError(f"{plan} exists already; `targets init --force` replaces it")
     output.write(bundled_plan_text(), plan)
-    print(
-        f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`",
-        file=sys.stderr,
-    )
+    output.say(f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`")
 
 
 @app.command("list")
@@ -256,7 +253,7 @@ def import_(
         loaded, _ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
     )
     verb = "would record" if dry_run else "recorded"
-    print(f"{verb} {len(entries)} figure{'' if len(entries) == 1 else 's'} from {file}")
+    output.say(f"{verb} {len(entries)} figure{'' if len(entries) == 1 else 's'} from {file}")
 
 
 @app.command()
@@ -346,7 +343,7 @@ def export(
     text = reporting.export(plan, ledger_path, what.value, as_of, excel)
     output.write(text, output_file)
     if output_file is not None:
-        print(f"wrote {output_file}", file=sys.stderr)
+        output.say(f"wrote {output_file}")
 
 
 @app.command()

@@ -117,6 +117,15 @@ def _typer_origin() -> Path | None:
     return Path(spec.origin) if spec is not None and spec.origin else None
 
 
+def _prune(folder: Path) -> None:
+    try:
+        kept = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+        for old in kept[: len(kept) - KEEP // 2] if len(kept) >= KEEP else []:
+            old.unlink()
+    except OSError:
+        pass
+
+
 def _folder() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
     folder = (Path(base) if base else Path.home() / ".cache") / "targets" / "answers"
@@ -127,7 +136,11 @@ def _folder() -> Path | None:
     return folder
 
 
+KEEP = 200  # answers kept; past that the oldest half goes
+
+
 def _save(path: Path, data: bytes) -> None:
+    _prune(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         tmp.write_bytes(data)

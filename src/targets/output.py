@@ -60,6 +60,11 @@ def _mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def say(message: str) -> None:
+    """A message for the person at the terminal: stderr, so that stdout stays data."""
+    print(message, file=sys.stderr)
+
+
 def refuse(error: TargetsError) -> int:
     """Say why, one `error:` line per line of the message, on stderr; exit code 1."""
     for line in str(error).splitlines():

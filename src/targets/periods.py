@@ -47,10 +47,6 @@ class Period(NamedTuple):
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
-    @property
-    def is_final(self) -> bool:
-        return self.month == 12
-
 
 def parse_period(text: str) -> Period:
     """Read any accepted form of a period; raise PeriodError naming the text otherwise."""

@@ -99,9 +99,8 @@ class Plan:
                 (12,): "only the year (YYYY-12)",
                 (3, 6, 9, 12): "only quarter ends (03, 06, 09, 12)",
             }[target.months]
-            raise PeriodError(
-                f"period {text!r}: {target.id} is {target.frequency} and takes {takes}"
-            )
+            what = "annual" if target.kind == "level" else target.frequency  # one figure a year
+            raise PeriodError(f"period {text!r}: {target.id} is {what} and takes {takes}")
         return period
 
     def period(self, text: str) -> Period:

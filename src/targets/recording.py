@@ -99,7 +99,7 @@ def duplicates(new: list[Entry], rows: list[Row], revise: bool) -> list[Duplicat
     return found
 
 
-def record(plan: Plan, path: Path, entry: Entry, *, revise: bool = False) -> bool:
+def record(path: Path, entry: Entry, *, revise: bool = False) -> bool:
     """Append one figure to the ledger; whether it revises a figure recorded before."""
     replaced = False
 
@@ -155,9 +155,11 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
     entries: list[Entry] = []
     lines: list[int] = []
     problems: list[tuple[int, str]] = []
+    next_line = reader.line_num + 1  # where a row starts: a quoted cell may span lines
+    line = next_line
     try:
         for row in reader:
-            line = reader.line_num
+            line, next_line = next_line, reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):

@@ -252,3 +252,16 @@ def test_python_dash_m_runs_the_tool(plan_file: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "地区生产总值" in done.stdout
+
+
+def test_a_year_given_for_a_monthly_rate_is_recorded_as_december_with_a_note(
+    run: Run, plan_file: Path
+) -> None:
+    result = run("record", "cpi", "2023年", "0.2")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "recorded cpi 2023-12 (12月) = 0.2\n"
+        "note: cpi is a monthly rate, so '2023年' is taken as the reading for 12月;"
+        " the year's figure is the mean of the monthly readings\n"
+    )
+    assert run("record", "cpi", "2023-11", "0.1").stderr == "recorded cpi 2023-11 (11月) = 0.1\n"

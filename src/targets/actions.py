@@ -48,7 +48,7 @@ def record(
     lang: str | None,
 ) -> None:
     from targets import recording
-    from targets.periods import label
+    from targets.periods import label, names_one_month
     from targets.plan import load_plan
 
     loaded = load_plan(plan)
@@ -58,3 +58,8 @@ def record(
     what = label(entry.period, lang or loaded.lang or "en", cumulative=t.cumulative)
     revision = " (revision)" if revised else ""
     output.say(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}")
+    if t.kind == "rate" and t.frequency == "monthly" and not names_one_month(period):
+        output.say(
+            f"note: {t.id} is a monthly rate, so {period!r} is taken as the reading for {what};"
+            " the year's figure is the mean of the monthly readings"
+        )

@@ -83,6 +83,16 @@ def _match(text: str, raw: str) -> tuple[int, int]:
     raise PeriodError(f"cannot read period {raw!r}: write it like {FORMS}")
 
 
+def names_one_month(text: str) -> bool:
+    """Whether the text names a single month (2023-03, 2023年3月), not a span of the year."""
+    text = text.strip().translate(_NORMALISE).replace(" ", "")
+    if m := _ISO.fullmatch(text):
+        return m[2] is not None
+    if (m := _ZH.fullmatch(text)) and (months := _ZH_MONTHS.fullmatch(m[2])):
+        return months[1] is None
+    return False
+
+
 def allowed_months(frequency: str, kind: str) -> tuple[int, ...]:
     """The months a target of this frequency and kind takes a figure for."""
     if kind == "level" or frequency == "annual":

@@ -27,7 +27,7 @@ def report(
     from targets import reporting
 
     result = reporting.build(plan, ledger_path(plan, ledger), as_of)
-    words = lang or result.plan.lang or "en"
+    words = result.plan.language(lang)
     if fmt == "table":
         from targets.render import report_table
 
@@ -55,7 +55,7 @@ def record(
     t = loaded.target(target)
     entry = recording.make_entry(loaded, t.id, period, value, source=source, note=note)
     revised = recording.record(ledger_path(plan, ledger), entry, revise=revise)
-    what = label(entry.period, lang or loaded.lang or "en", cumulative=t.cumulative)
+    what = label(entry.period, loaded.language(lang), cumulative=t.cumulative)
     revision = " (revision)" if revised else ""
     output.say(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}")
     if t.kind == "rate" and t.frequency == "monthly" and not names_one_month(period):

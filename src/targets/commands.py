@@ -163,9 +163,7 @@ def main(
 
 
 def _lang(option: Lang | None, plan: Plan) -> str:
-    if option is not None:
-        return option.value
-    return plan.lang or "en"
+    return plan.language(option.value if option else None)
 
 
 @app.command()

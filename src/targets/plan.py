@@ -78,6 +78,10 @@ class Plan:
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
 
+    def language(self, chosen: str | None) -> str:
+        """The output's language: as chosen (--lang, TARGETS_LANG), else the plan's, else en."""
+        return chosen or self.lang or "en"
+
     def target(self, text: str) -> Target:
         """The target with this id or name; RecordError suggesting the nearest otherwise."""
         for t in self.targets:

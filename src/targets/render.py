@@ -173,7 +173,7 @@ def needs(j: Judgement, lang: str) -> str:
         return f"{done}% done\n{due}% due" + (f"\n{still} to go" if still else "")
     if j.required is None:
         return ""
-    sign = {"at_least": "≥", "at_most": "≤", "around": "≈"}[t.comparator]
+    sign = words.SIGN[t.comparator]
     amount = words.with_unit(j.required, t.unit, lang)
     if t.kind == "rate":
         return f"月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+from targets.evaluation import dec
 from targets.periods import Period, label
 from targets.plan import Plan, Target
 
@@ -69,13 +70,14 @@ FREQUENCY = {
 }
 
 SPARKS = "▁▂▃▄▅▆▇█"
+SIGN = {"at_least": "≥", "at_most": "≤", "around": "≈"}
 
 
 def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
     """A figure for people: at most `places` decimals and at least `least`, no −0."""
     if x is None:
         return ""
-    d = x if isinstance(x, Decimal) else Decimal(repr(x))
+    d = x if isinstance(x, Decimal) else dec(x)
     if not d.is_finite():
         return "—"
     q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
@@ -122,7 +124,7 @@ def goal(target: Target, plan: Plan, lang: str) -> str:
         if lang == "zh":
             return f"{amount}左右"
         return f"≈{amount} (±{number(target.tolerance)})" if band else f"={amount}"
-    sign = "≥" if target.comparator == "at_least" else "≤"
+    sign = SIGN[target.comparator]
     if target.kind == "total" and target.comparator == "at_least" and not band:
         return amount
     if band:

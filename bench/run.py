@@ -353,7 +353,7 @@ class Runner:
         if result["code"] != 0:
             detail = err.read_text(encoding="utf-8", errors="replace").strip()[-2000:]
             raise BenchError(f"{' '.join(argv)} exited {result['code']} in {cmd.cwd}:\n{detail}")
-        problem = cmd.check(stdout)
+        problem = cmd.check(stdout + err.read_bytes())  # what it printed, messages too
         if problem:
             raise BenchError(f"{' '.join(argv)} in {cmd.cwd}: {problem}")
         return result["ns"] / 1e6, int(result["maxrss"]), stdout  # ru_maxrss: KiB on Linux

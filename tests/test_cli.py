@@ -265,3 +265,34 @@ def test_a_year_given_for_a_monthly_rate_is_recorded_as_december_with_a_note(
         " the year's figure is the mean of the monthly readings\n"
     )
     assert run("record", "cpi", "2023-11", "0.1").stderr == "recorded cpi 2023-11 (11月) = 0.1\n"
+
+
+def test_as_of_with_the_actuals_export_says_it_exports_everything(
+    run: Run, plan_file: Path
+) -> None:
+    run("record", "gdp", "2023-Q1", "5.8")
+    run("record", "gdp", "2023-Q3", "6.0")
+    result = run("export", "--what", "actuals", "--as-of", "2023-Q1")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: --as-of applies to the report; the actuals export holds every entry\n"
+    )
+    assert [line.split(",")[1] for line in result.stdout.splitlines()[1:]] == [
+        "2023-03",
+        "2023-09",
+    ]
+
+
+def test_every_command_takes_plan_ledger_and_lang(run: Run, plan_file: Path) -> None:
+    common = ["--plan", str(plan_file), "--ledger", "actuals.toml", "--lang", "en"]
+    for args in (
+        ["init", "--force"],
+        ["list"],
+        ["record", "gdp", "2023-Q1", "5.8"],
+        ["report"],
+        ["history", "gdp"],
+        ["export"],
+        ["check"],
+    ):
+        result = run(*args, *common)
+        assert result.exit_code == 0, (args, result.output)

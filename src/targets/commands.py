@@ -171,6 +171,8 @@ def _lang(option: Lang | None, plan: Plan) -> str:
 def init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing plan file.")] = False,
     plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write the bundled plan (辽源市2023年主要预期目标) to ./targets.toml."""
     from targets.plan import bundled_plan_text
@@ -327,9 +329,7 @@ def export(
     from targets import reporting
 
     if what is ExportWhat.actuals and as_of is not None:
-        raise typer.BadParameter(
-            "every entry is exported; --as-of is for the report", param_hint="--as-of"
-        )
+        output.say("note: --as-of applies to the report; the actuals export holds every entry")
     ledger_path = _ledger_path(plan, ledger)
     for own in (plan, ledger_path):
         if output_file is not None and output_file.exists() and own.exists():

@@ -5,9 +5,11 @@ is rebuilt from the file otherwise. A corrupt, foreign or unwritable cache only 
 time.
 
 - The plan cache (`.targets.toml.cache`) holds the validated plan, keyed by a hash of
-  the plan's bytes: the plan is small, so hashing it costs nothing.
-- The ledger index (`.actuals.toml.cache`) holds every entry as a row, keyed by the
-  ledger's identity and size and its modification and change times in nanoseconds. Any
+  the plan's bytes (the plan is small, so hashing it costs nothing) and by when the
+  validation rules last changed.
+- The ledger index (`.actuals.toml.cache`) holds every entry as a row, year by year (a
+  report or a record reads only its year), keyed by the ledger's identity and size and
+  its modification and change times in nanoseconds. Any
   write, replacement or restore from a backup changes at least one of them (a restore
   that sets an older modification time still gets a new change time). Within two
   seconds of a change, when a coarse file-system clock could give a second write the

@@ -22,7 +22,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import IO, Any
@@ -141,6 +140,8 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     """Replace the cache atomically; give up quietly where it cannot be written."""
+    import tempfile  # only when writing: a report from a valid cache writes nothing
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     except OSError:

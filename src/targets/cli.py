@@ -40,14 +40,20 @@ _ALIASES = {"-f": "--format"}
 def main(argv: list[str] | None = None) -> None:
     """Run the command line."""
     args = sys.argv[1:] if argv is None else argv
-    code = quick(args)
-    if code is not None:
-        sys.exit(code)
-    from targets import memo
+    try:
+        code = quick(args)
+        if code is not None:
+            sys.exit(code)
+        from targets import memo
 
-    if memo.wanted(args):
-        sys.exit(memo.answer(args, lambda: typer_main(args)))
-    typer_main(args)
+        if memo.wanted(args):
+            sys.exit(memo.answer(args, lambda: typer_main(args)))
+        typer_main(args)
+    except OSError as e:  # the machine's refusal (a full disk, a folder for a file…)
+        from targets import output
+        from targets.errors import TargetsError
+
+        sys.exit(output.refuse(TargetsError(f"{e.filename or 'targets'}: {e.strerror or e}")))
 
 
 def typer_main(args: list[str]) -> None:
@@ -135,6 +141,4 @@ def _parse(args: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
             if known[name] is not None and value not in (known[name] or ()):
                 return None
             options[name] = value
-    if any(os.path.isdir(options[name]) for name in ("--plan", "--ledger") if name in options):
-        return None  # typer's message for a folder given as a file
     return command, options, positionals

@@ -91,9 +91,7 @@ def _quiet_plan(ctx: typer.Context) -> Plan | None:
 
 PlanOption = Annotated[
     Path,
-    typer.Option(
-        "--plan", envvar="TARGETS_PLAN", help="The plan file.", show_default=True, dir_okay=False
-    ),
+    typer.Option("--plan", envvar="TARGETS_PLAN", help="The plan file.", show_default=True),
 ]
 LedgerOption = Annotated[
     Path | None,
@@ -101,7 +99,6 @@ LedgerOption = Annotated[
         "--ledger",
         envvar="TARGETS_LEDGER",
         help="The ledger of figures [default: actuals.toml beside the plan].",
-        dir_okay=False,
     ),
 ]
 LangOption = Annotated[
@@ -227,9 +224,7 @@ def record(
 @app.command("import")
 @refusals
 def import_(
-    file: Annotated[
-        Path, typer.Argument(help="A CSV file with target,period,value columns.", dir_okay=False)
-    ],
+    file: Annotated[Path, typer.Argument(help="A CSV file with target,period,value columns.")],
     revise: Annotated[
         bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
     ] = False,
@@ -249,11 +244,13 @@ def import_(
         data = file.read_bytes()
     except OSError as e:
         raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
-    entries = recording.import_csv(
+    done = recording.import_csv(
         loaded, _ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
     )
-    verb = "would record" if dry_run else "recorded"
-    output.say(f"{verb} {len(entries)} figure{'' if len(entries) == 1 else 's'} from {file}")
+    verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
+    output.say(f"{verb} {n} figure{'' if n == 1 else 's'} from {file}")
+    for note in done.notes:
+        output.say(note)
 
 
 @app.command()
@@ -316,7 +313,7 @@ def export(
     ] = ExportWhat.report,
     as_of: AsOfOption = None,
     output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.", dir_okay=False)
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
     ] = None,
     excel: Annotated[
         bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")

@@ -74,14 +74,13 @@ def entry_from_row(row: Row) -> Entry:
 def read_rows(path: Path, year: int | None = None) -> list[Row]:
     """The ledger's entries (of one year, or all), in file order; [] without a ledger."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        with open(path, "rb") as f:
+            _lock(f.fileno(), shared=True)  # an append in progress finishes first
+            return _index(path, f).rows(year)
     except FileNotFoundError:
         return []
-    except OSError as e:
+    except OSError as e:  # a folder, no permission, a disk error
         raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
-    with os.fdopen(fd, "rb") as f:
-        _lock(fd, shared=True)  # an append in progress finishes first
-        return _index(path, f).rows(year)
 
 
 def _index(path: Path, f: BinaryIO) -> LedgerIndex:

@@ -26,7 +26,9 @@ def wanted(args: list[str]) -> bool:
     """A completion request, or a plain request for help."""
     if os.environ.get("_TARGETS_COMPLETE"):
         return True
-    return bool(args) and args[-1] in ("--help", "-h") and "--help" not in args[:-1]
+    # `targets --help` or `targets COMMAND --help`: anything longer may hold --help as an
+    # option's value, and then it is no request for help
+    return args == ["--help"] or (len(args) == 2 and args[1] == "--help" and args[0].isalpha())
 
 
 def answer(args: list[str], run: Callable[[], None]) -> int:

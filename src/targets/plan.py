@@ -83,9 +83,13 @@ class Plan:
         return chosen or self.lang or "en"
 
     def target(self, text: str) -> Target:
-        """The target with this id or name; RecordError suggesting the nearest otherwise."""
+        """The target with this id, else with this name; RecordError suggesting the
+        nearest otherwise."""
         for t in self.targets:
-            if text in (t.id, t.name, t.name_en):
+            if text == t.id:
+                return t
+        for t in self.targets:
+            if text in (t.name, t.name_en):
                 return t
         import difflib
 

@@ -45,6 +45,9 @@ def make_entry(
     note: str | None = None,
     recorded_at: datetime | None = None,
 ) -> Entry:
+    for name, text in (("source", source), ("note", note)):
+        if text and not _encodes(text):
+            raise RecordError(f"--{name} holds bytes that are not UTF-8 text")
     t = plan.target(target)
     return Entry(
         target=t.id,
@@ -54,6 +57,14 @@ def make_entry(
         source=source or None,
         note=note or None,
     )
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def now() -> datetime:
@@ -196,16 +207,26 @@ def _recorded_at(text: str) -> datetime | None:
     if not text:
         return None
     try:
-        return ledger.with_zone(datetime.fromisoformat(text))
-    except ValueError:
+        when = ledger.with_zone(datetime.fromisoformat(text))
+    except (ValueError, OverflowError):
         raise RecordError(
             f"recorded_at {text!r} is not a date and time like 2023-04-20T10:00:00+08:00"
         ) from None
+    offset = when.utcoffset()
+    if offset is not None and (offset.seconds % 60 or offset.microseconds):
+        raise RecordError(f"recorded_at {text!r}: a UTC offset is hours and minutes, like +08:00")
+    return when
+
+
+@dataclass(frozen=True)
+class Imported:
+    entries: list[Entry]
+    notes: list[str]  # revisions that will not be in force, for the person importing
 
 
 def import_csv(
     plan: Plan, path: Path, name: str, data: bytes, *, revise: bool = False, dry_run: bool = False
-) -> list[Entry]:
+) -> Imported:
     """Record every row of the file, or none; with dry_run only check them. Every bad
     row is named, duplicates included, before anything is written."""
     rows = read_csv(plan, name, data)
@@ -221,15 +242,36 @@ def import_csv(
         found = duplicates(rows.entries, existing, revise)
         return [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
 
-    problems = rows.problems + duplicate_rows(ledger.read_rows(path, plan.year))
+    existing = ledger.read_rows(path, plan.year)
+    problems = rows.problems + duplicate_rows(existing)
     if problems:
         raise refuse(problems)
+    notes = _outranked(rows, existing, name)
     if dry_run or not rows.entries:
-        return rows.entries
+        return Imported(rows.entries, notes)
 
     def check(existing: list[Row]) -> None:  # again under the lock: someone may have recorded
         if again := duplicate_rows(existing):
             raise refuse(again)
 
     ledger.append(path, rows.entries, check)
-    return rows.entries
+    return Imported(rows.entries, notes)
+
+
+def _outranked(rows: CsvRows, existing: list[Row], name: str) -> list[str]:
+    """The file's last figure for a period that a figure recorded later will outrank:
+    the newest recorded_at is in force, whatever the order of recording."""
+    from targets.evaluation import current
+
+    last = {(e.target, e.period): (i, e) for i, e in enumerate(rows.entries)}
+    in_force = current([*map(ledger.entry_from_row, existing), *rows.entries])
+    notes = []
+    for key, (i, e) in last.items():
+        winner = in_force[key]
+        if winner is not e:
+            notes.append(
+                f"note: {name}, line {rows.lines[i]}: {e.target} {e.period} = {e.value:g} will"
+                f" not be in force: {winner.value:g} was recorded later"
+                f" ({winner.recorded_at:%Y-%m-%d %H:%M}), and the latest recording counts"
+            )
+    return notes

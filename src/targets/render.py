@@ -95,7 +95,8 @@ def report_json(report: Report) -> str:
     plan = report.plan
     doc = {
         "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
-        "as_of": str(report.as_of) if report.as_of else None,
+        # null when nothing is recorded up to the report's period, asked for or not
+        "as_of": str(report.as_of) if report.as_of and any(j.series for j in report.rows) else None,
         "targets": [target_object(j) for j in report.rows],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from targets.evaluation import dec
 from targets.periods import Period, label
@@ -80,9 +80,11 @@ def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
     d = x if isinstance(x, Decimal) else dec(x)
     if not d.is_finite():
         return "—"
-    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
-    if -q.as_tuple().exponent < least:  # type: ignore[operator]
-        q = q.quantize(Decimal(1).scaleb(-least))
+    with localcontext() as ctx:  # room for every digit of a large figure
+        ctx.prec = max(28, d.adjusted() + places + 2)
+        q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
+        if -q.as_tuple().exponent < least:  # type: ignore[operator]
+            q = q.quantize(Decimal(1).scaleb(-least))
     text = f"{q:f}"
     return text[1:] if text.startswith("-") and not q else text
 

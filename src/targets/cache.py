@@ -24,7 +24,10 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hashlib import _Hash as Hash
 
 from targets import __version__
 
@@ -63,15 +66,23 @@ def _rules() -> tuple[int, ...]:
 class LedgerIndex:
     """The ledger's rows, kept per year: a report or a record reads only its own year."""
 
-    def __init__(self, years: dict[int, bytes], source: bytes | None = None) -> None:
+    def __init__(self, years: dict[int, bytes], hashed: Hash | None = None) -> None:
         self.years = years
-        # the ledger's bytes when they were read to build or check the index, so that
-        # an append can hash the new content without reading the file again
-        self.source = source
+        # the hash of the ledger's bytes when they were read to build or check the index,
+        # so that an append can hash the new content without reading the file again
+        self.hashed = hashed
+
+    def hash_after(self, appended: bytes) -> Hash | None:
+        """The hash of the ledger once `appended` is added, if its bytes were hashed."""
+        if self.hashed is None:
+            return None
+        hashed = self.hashed.copy()
+        hashed.update(appended)
+        return hashed
 
     @classmethod
     def of(cls, rows: list[Any], source: bytes | None = None) -> LedgerIndex:
-        index = cls({}, source)
+        index = cls({}, _hasher(source) if source is not None else None)
         index.add(rows)
         return index
 
@@ -94,28 +105,30 @@ def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> LedgerIndex |
     data = _read(cache_path(path))
     if data is None or data.get("signature") != _signature(stat):
         return None
-    digest, source = data.get("digest"), None
+    digest, hashed = data.get("digest"), None
     if digest is not None:
         f.seek(0)
-        source = f.read()
-        if _digest(source) != digest:
+        hashed = _hasher(f.read())
+        if hashed.hexdigest() != digest:
             return None
     years = data.get("years")
-    return LedgerIndex(years, source) if isinstance(years, dict) else None
+    return LedgerIndex(years, hashed) if isinstance(years, dict) else None
 
 
-def save_ledger(path: Path, stat: os.stat_result, source: bytes | None, index: LedgerIndex) -> None:
-    """Keep `index` as the content of the ledger whose state `stat` describes."""
+def save_ledger(path: Path, stat: os.stat_result, hashed: Hash | None, index: LedgerIndex) -> None:
+    """Keep `index` as the content of the ledger whose state `stat` describes; `hashed`
+    is the hash of that content, when the caller has it."""
     digest = None
     if time.time_ns() - stat.st_mtime_ns < RACY_NS:
-        if source is None:
+        if hashed is None:
             try:
                 source = path.read_bytes()
             except OSError:
                 return
-        if len(source) != stat.st_size:
-            return  # the file moved on while we looked: leave the index to the next reader
-        digest = _digest(source)
+            if len(source) != stat.st_size:
+                return  # the file moved on while we looked: leave the index to the next reader
+            hashed = _hasher(source)
+        digest = hashed.hexdigest()
     data = {"key": _KEY, "signature": _signature(stat), "digest": digest, "years": index.years}
     _write(cache_path(path), data)
 
@@ -125,7 +138,11 @@ def _signature(stat: os.stat_result) -> tuple[int, ...]:
 
 
 def _digest(source: bytes) -> str:
-    return hashlib.sha1(source, usedforsecurity=False).hexdigest()
+    return _hasher(source).hexdigest()
+
+
+def _hasher(source: bytes) -> Hash:
+    return hashlib.sha1(source, usedforsecurity=False)
 
 
 def _read(path: Path) -> dict[str, Any] | None:

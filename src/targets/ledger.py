@@ -91,7 +91,7 @@ def _index(path: Path, f: BinaryIO) -> LedgerIndex:
         f.seek(0)
         source = f.read()
         index = LedgerIndex.of(parse_ledger(path, source), source)
-        cache.save_ledger(path, stat, source, index)
+        cache.save_ledger(path, stat, index.hashed, index)
     return index
 
 
@@ -317,6 +317,5 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
         data = block.encode("utf-8")
         _write_all(path, fd, size, data)
         index.add([e.to_row() for e in new])
-        after = index.source + data if index.source is not None else None
-        cache.save_ledger(path, os.fstat(fd), after, index)
+        cache.save_ledger(path, os.fstat(fd), index.hash_after(data), index)
     return new

@@ -18,6 +18,7 @@ time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -157,10 +158,9 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     """Replace the cache atomically; give up quietly where it cannot be written."""
-    import tempfile  # only when writing: a report from a valid cache writes nothing
-
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process
     try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     except OSError:
         return
     try:
@@ -168,7 +168,5 @@ def _write(path: Path, data: dict[str, Any]) -> None:
             marshal.dump(data, f)
         os.replace(tmp, path)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass

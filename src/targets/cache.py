@@ -69,6 +69,7 @@ class LedgerIndex:
 
     def __init__(self, years: dict[int, bytes], hashed: Hash | None = None) -> None:
         self.years = years
+        self._loaded: dict[int, list[Any]] = {}  # years already unpacked
         # the hash of the ledger's bytes when they were read to build or check the index,
         # so that an append can hash the new content without reading the file again
         self.hashed = hashed
@@ -90,7 +91,11 @@ class LedgerIndex:
     def rows(self, year: int | None = None) -> list[Any]:
         """The rows of one year, or of all years, in file order within a year."""
         if year is not None:
-            return list(marshal.loads(self.years[year])) if year in self.years else []
+            if year not in self.years:
+                return []
+            if year not in self._loaded:
+                self._loaded[year] = list(marshal.loads(self.years[year]))
+            return list(self._loaded[year])
         return [row for y in sorted(self.years) for row in marshal.loads(self.years[y])]
 
     def add(self, rows: list[Any]) -> None:
@@ -98,7 +103,8 @@ class LedgerIndex:
         for row in rows:
             by_year.setdefault(int(row[1][:4]), []).append(row)
         for year, new in by_year.items():
-            self.years[year] = marshal.dumps(self.rows(year) + new)
+            self._loaded[year] = self.rows(year) + new
+            self.years[year] = marshal.dumps(self._loaded[year])
 
 
 def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> LedgerIndex | None:

@@ -316,3 +316,24 @@ def test_a_target_without_a_value_still_shows_its_figure() -> None:
         Period(2023, 12),
     )
     assert row.gap is None and row.required is None  # type: ignore[attr-defined]
+
+
+def test_nbs_2023_quarters_alone_from_year_to_date_gdp() -> None:
+    """DOMAIN: a single period's growth from two year-to-date figures, equal weights, is an
+    estimate within a few tenths. NBS 2023: 4.5, 5.5, 5.2, 5.2 year to date; the quarters
+    alone were published as 4.5, 6.3, 4.9 and 5.2."""
+    from targets.evaluation import alone
+
+    gdp = target("gdp", value=5.0, tolerance=0.5, frequency="quarterly")
+    ytd = {3: "4.5", 6: "5.5", 9: "5.2", 12: "5.2"}
+    series = tuple((Period(2023, m), Decimal(v)) for m, v in ytd.items())
+    estimated = alone(gdp, series)
+    assert {p.month: round(v, 1) for p, v in estimated.items()} == {
+        3: Decimal("4.5"),
+        6: Decimal("6.5"),
+        9: Decimal("4.6"),
+        12: Decimal("5.2"),
+    }
+    published = {3: Decimal("4.5"), 6: Decimal("6.3"), 9: Decimal("4.9"), 12: Decimal("5.2")}
+    assert all(abs(v - published[p.month]) <= Decimal("0.4") for p, v in estimated.items())
+    assert alone(target("cpi", kind="rate", comparator="at_most", value=3.0), series) == {}

@@ -198,6 +198,24 @@ def figure(target: Target, figures: dict[int, Decimal], m: int) -> Decimal:
     return figures[m]
 
 
+def alone(target: Target, series: tuple[tuple[Period, Decimal], ...]) -> dict[Period, Decimal]:
+    """Growth in each period on its own (一季度, then 二季度 alone…), estimated from two
+    consecutive year-to-date figures weighted by the year's shares (base_shares, else
+    m/12). Last year's monthly levels would make it exact; these weights make it an
+    estimate, within a few tenths of a point of published figures as a rule."""
+    if target.kind != "growth":
+        return {}
+    out: dict[Period, Decimal] = {}
+    before = (Decimal(0), ONE)  # the year's share and growth factor so far
+    for period, ytd in series:
+        s = shares(target.base_shares, period.month)
+        grown = (ONE + ytd / HUNDRED) * s - before[1] * before[0]
+        if s > before[0]:
+            out[period] = (grown / (s - before[0]) - ONE) * HUNDRED
+        before = (s, ONE + ytd / HUNDRED)
+    return out
+
+
 def meets(target: Target, actual: Decimal, effective: Decimal, tolerance: Decimal) -> bool:
     if target.comparator == "at_least":
         return actual >= effective - tolerance

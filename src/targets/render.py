@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from targets import words
-from targets.evaluation import Judgement, Report, Status, dec
+from targets.evaluation import Judgement, Report, Status, alone, dec
 from targets.ledger import Entry
 from targets.periods import Period, label
 from targets.plan import Plan, Target
@@ -356,6 +356,7 @@ def history_table(
     from rich.text import Text
 
     current = [e for e, is_current in entries if is_current]
+    estimated = alone(target, tuple((e.period, dec(e.value)) for e in current))
     rows: list[tuple[list[str], Status | None]] = []
     for e, is_current in entries:
         remark = " · ".join(x for x in (e.source, e.note) if x)
@@ -366,6 +367,7 @@ def history_table(
             words.REVISED[lang],
             e.recorded_at.strftime("%Y-%m-%d %H:%M"),
             remark,
+            words.with_unit(estimated.get(e.period), target.unit, lang) if is_current else "",
         ]
         status: Status | None = None
         if is_current:
@@ -374,8 +376,10 @@ def history_table(
             status = j.status
             cells[3] = f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"
         rows.append((cells, status))
-    headers = words.HISTORY_HEADERS[lang]  # period value gap status chart recorded remark
+    # period value gap status chart recorded remark; and for growth, the period alone
+    headers = words.HISTORY_HEADERS[lang]
     has_remark = any(cells[5] for cells, _ in rows)
+    has_alone = bool(estimated)
 
     def natural(i: int, header: str) -> int:
         return max([cell_len(header)] + [cell_len(cells[i]) for cells, _ in rows])
@@ -386,8 +390,9 @@ def history_table(
         if dated:
             for cells, _ in rows:
                 cells[4] = cells[4][:10]
-        fixed = sum(natural(i, headers[k]) for i, k in ((0, 0), (1, 1), (2, 2), (3, 3), (4, 5)))
-        spare = width - fixed - 3 * (5 + has_remark) - remark_width
+        shown = ((0, 0), (1, 1), (2, 2), (3, 3), (4, 5)) + (((6, 7),) if has_alone else ())
+        fixed = sum(natural(i, headers[k]) for i, k in shown)
+        spare = width - fixed - 3 * (len(shown) + has_remark) - remark_width
         if spare >= 10:
             break
     chart_width = min(16, spare - 1)
@@ -395,10 +400,12 @@ def history_table(
     chart = bars(target, [dec(e.value) for e in current], chart_width) if show_chart else {}
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for k in (0, 1, 2, 3) + ((4,) if show_chart else ()) + (5,) + ((6,) if has_remark else ()):
+    alone_column = (7,) if has_alone else ()
+    columns = (0, 1, *alone_column, 2, 3) + ((4,) if show_chart else ()) + (5,)
+    for k in columns + ((6,) if has_remark else ()):
         table.add_column(
             headers[k],
-            justify="right" if k in (1, 2) else "left",
+            justify="right" if k in (1, 2, 7) else "left",
             no_wrap=k != 6,
             overflow="fold",
             min_width=6 if k == 6 else None,
@@ -408,6 +415,7 @@ def history_table(
         out = [
             Text(cells[0], style=dim),
             Text(cells[1], style="dim strike" if not is_current else ""),
+            *([Text(cells[6])] if has_alone else []),
             Text(cells[2]),
             status_text(status, lang) if status else Text(cells[3], style="dim"),
         ]
@@ -421,6 +429,8 @@ def history_table(
     parts: list[RenderableType] = [Text(heading, style="bold"), table]
     if show_chart and target.value is not None:
         parts.append(Text({"zh": "┃ 为目标线", "en": "┃ marks the target"}[lang], style="dim"))
+    if has_alone:
+        parts.append(Text(words.ALONE_NOTE[lang], style="dim"))
     return Group(*parts)
 
 

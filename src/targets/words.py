@@ -52,8 +52,22 @@ HEADERS = {
 NO_DEPARTMENT = {"zh": "未指定部门", "en": "No department named"}
 NO_FIGURES = {"zh": "尚无数据", "en": "no figures yet"}
 HISTORY_HEADERS = {
-    "zh": ("期间", "数值", "差距", "状态", "图示", "记录时间", "来源 · 备注"),
-    "en": ("Period", "Value", "Gap", "Status", "Chart", "Recorded", "Source · note"),
+    "zh": ("期间", "数值", "差距", "状态", "图示", "记录时间", "来源 · 备注", "单期(估)"),
+    "en": (
+        "Period",
+        "Value",
+        "Gap",
+        "Status",
+        "Chart",
+        "Recorded",
+        "Source · note",
+        "Alone (est.)",
+    ),
+}
+ALONE_NOTE = {
+    "zh": "单期(估)：由相邻两期累计增速按时间权重推算的当期增速，为估算值",
+    "en": "Alone (est.): the period's own growth, estimated from two year-to-date figures"
+    " weighted by time",
 }
 REVISED = {"zh": "已修订", "en": "revised"}
 LIST_HEADERS = {

@@ -296,3 +296,8 @@ def test_every_command_takes_plan_ledger_and_lang(run: Run, plan_file: Path) -> 
     ):
         result = run(*args, *common)
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_full_width_digits_are_a_number(run: Run, plan_file: Path) -> None:
+    result = run("record", "gdp", "２０２３年一季度", "５．８")
+    assert result.stderr == "recorded gdp 2023-03 (1-3月) = 5.8\n"

@@ -167,7 +167,7 @@ def test_a_bad_as_of_period_is_refused(run: Run, seeded: Path, plan_file: Path) 
         ("abc", "is not a number"),
         ("", "is not a number"),
         ("5,8", "is not a number"),
-        ("5.8%", "is not a number"),
+        ("5.8%", "is not a number (write 5.8: the unit comes from the plan)"),
         ("nan", "is not a finite number"),
         ("inf", "is not a finite number"),
         ("-Infinity", "is not a finite number"),

@@ -22,14 +22,19 @@ CSV_REQUIRED = ("target", "period", "value")
 CSV_OPTIONAL = ("source", "note", "recorded_at")
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
+
+
 def parse_value(text: str) -> float:
-    """A figure as typed: a finite number; RecordError otherwise."""
+    """A figure as typed (full-width digits too): a finite number; RecordError otherwise."""
+    plain = text.strip().translate(_FULL_WIDTH)
     try:
-        if "_" in text:  # Python reads 1_000 as a number; nobody writes a figure so
+        if "_" in plain:  # Python reads 1_000 as a number; nobody writes a figure so
             raise ValueError
-        value = float(text.strip().replace("＋", "+").replace("－", "-"))
+        value = float(plain)
     except ValueError:
-        raise RecordError(f"value {text!r} is not a number") from None
+        hint = f" (write {plain[:-1]}: the unit comes from the plan)" if plain.endswith("%") else ""
+        raise RecordError(f"value {text!r} is not a number{hint}") from None
     if not math.isfinite(value):
         raise RecordError(f"value {text!r} is not a finite number")
     return value

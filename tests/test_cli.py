@@ -236,7 +236,7 @@ def test_check_passes_and_names_unclaimed_entries(
     assert noted.exit_code == 0, noted.output
     assert (
         f"note: {ledger_file}: 1 entry for 'old_target', which no target of liaoyuan-2023 claims"
-        in noted.stdout
+        in noted.stderr
     )
 
 

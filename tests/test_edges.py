@@ -63,15 +63,10 @@ def test_an_id_wins_over_another_targets_name(run: Run, isolated: Path) -> None:
     assert by_name.stderr == "recorded cpi 2023-02 (Feb) = 1\n"
 
 
-def test_a_name_that_is_another_targets_id_is_refused(run: Run, isolated: Path) -> None:
-    plan = isolated / "targets.toml"
-    plan.write_text(PLAN.format(name="cpi"), "utf-8")
-    result = run("check")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"error: {plan}, line 9 (target 'first'): name 'cpi' is another target's id;"
-        " give it another\n"
-    )
+def test_an_id_wins_even_when_another_targets_name_is_that_id(run: Run, isolated: Path) -> None:
+    (isolated / "targets.toml").write_text(PLAN.format(name="cpi"), "utf-8")
+    assert run("check").exit_code == 0
+    assert run("record", "cpi", "2023-01", "2.5").stderr == "recorded cpi 2023-01 (Jan) = 2.5\n"
 
 
 def test_help_as_an_options_value_is_no_request_for_help(
@@ -133,13 +128,15 @@ def test_an_enormous_figure_is_shown_not_a_crash(run: Run, plan_file: Path) -> N
         assert "100000000000000000000000000" in result.stdout
 
 
-def test_as_of_is_null_when_nothing_is_recorded_up_to_it(run: Run, plan_file: Path) -> None:
+def test_as_of_is_null_only_when_nothing_is_recorded(run: Run, plan_file: Path) -> None:
+    """SPEC §5: null when nothing is recorded; asked for a period, the report is as of it,
+    in JSON as in the table's title."""
     assert json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)["as_of"] is None
+    assert "尚无数据" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
     run("record", "gdp", "2023-Q3", "6.0")
-    assert json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)["as_of"] is None
-    assert json.loads(run("report", "-f", "json", "--as-of", "2023-10").stdout)["as_of"] == (
-        "2023-10"
-    )
+    doc = json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)
+    assert doc["as_of"] == "2023-06" and doc["targets"][0]["status"] == "no_data"
+    assert "· 上半年" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
 
 
 def test_an_import_says_when_a_revision_will_not_be_in_force(
@@ -162,3 +159,81 @@ def test_an_import_says_when_a_revision_will_not_be_in_force(
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("POSIX folders and argv bytes", allow_module_level=True)
+
+
+def test_record_says_when_its_revision_will_not_be_in_force(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    future = isolated / "future.csv"
+    future.write_text(
+        "target,period,value,recorded_at\ngdp,2023-09,4.0,2099-01-01T00:00:00+08:00\n", "utf-8"
+    )
+    assert run("import", str(future)).exit_code == 0
+    result = run("record", "gdp", "2023-09", "6.1", "--revise")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "recorded gdp 2023-09 (前三季度) = 6.1 (revision)",
+        "note: gdp 2023-09 = 6.1 will not be in force: 4 was recorded later"
+        " (2099-01-01 00:00), and the latest recording counts",
+    ]
+
+
+def test_an_import_says_which_month_a_rate_span_is_taken_as(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    figures = isolated / "rates.csv"
+    figures.write_text("target,period,value\nunemployment,2023年上半年,5.5\n", "utf-8")
+    result = run("import", str(figures))
+    assert result.stderr.splitlines() == [
+        f"recorded 1 figure from {figures}",
+        f"note: {figures}, line 2: unemployment is a monthly rate, so '2023年上半年' is taken"
+        " as the reading for 6月; the year's figure is the mean of the monthly readings",
+    ]
+
+
+def test_an_unclosed_quote_is_named_by_the_line_it_opens_on(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    figures = isolated / "q.csv"
+    figures.write_text(
+        'target,period,value,source\ngdp,2023-Q1,5.8,ok\ngdp,2023-Q2,6.0,"open\nx\ny\n', "utf-8"
+    )
+    result = run("import", str(figures))
+    assert result.stderr.splitlines() == [
+        f"error: {figures}, line 3: a quote is opened and never closed",
+        f"error: {figures}: nothing was recorded",
+    ]
+
+
+def test_the_estimate_is_left_out_when_the_period_before_is_missing(
+    run: Run, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    run("record", "gdp", "2023-Q1", "4.5")
+    run("record", "gdp", "2023-Q3", "5.5")  # no 上半年: Q3 alone cannot be told
+    rows = [ln for ln in run("history", "gdp").stdout.splitlines() if ln.startswith(("1-", "前"))]
+    assert rows[0].count("4.5%") == 2 and rows[1].count("%") == 1
+
+
+def test_a_closed_pipe_is_no_error(plan_file: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        f"{sys.executable} -m targets report -f json | head -c 1 > /dev/null",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_history_in_a_narrow_terminal_drops_the_estimate_before_any_figure(
+    run: Run, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("record", "gdp", "2023-Q1", "4.5")
+    run("record", "gdp", "2023-Q2", "5.2")
+    for width in ("44", "50", "60"):
+        monkeypatch.setenv("COLUMNS", width)
+        out = run("history", "gdp").stdout
+        assert "1-3月" in out and "4.5%" in out and "-2.0" in out and "✗ 滞后" in out, width

@@ -48,18 +48,15 @@ def record(
     lang: str | None,
 ) -> None:
     from targets import recording
-    from targets.periods import label, names_one_month
+    from targets.periods import label
     from targets.plan import load_plan
 
     loaded = load_plan(plan)
     t = loaded.target(target)
     entry = recording.make_entry(loaded, t.id, period, value, source=source, note=note)
-    revised = recording.record(ledger_path(plan, ledger), entry, revise=revise)
+    done = recording.record(loaded, ledger_path(plan, ledger), entry, period, revise=revise)
     what = label(entry.period, loaded.language(lang), cumulative=t.cumulative)
-    revision = " (revision)" if revised else ""
+    revision = " (revision)" if done.revised else ""
     output.say(f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}")
-    if t.kind == "rate" and t.frequency == "monthly" and not names_one_month(period):
-        output.say(
-            f"note: {t.id} is a monthly rate, so {period!r} is taken as the reading for {what};"
-            " the year's figure is the mean of the monthly readings"
-        )
+    for said in done.notes:
+        output.say(said)

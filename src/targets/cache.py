@@ -61,7 +61,10 @@ def _rules() -> tuple[int, ...]:
     """When the checks of a plan last changed: a plan validated by other rules is
     validated again, version bump or not."""
     here = Path(__file__).parent
-    return tuple(os.stat(here / name).st_mtime_ns for name in ("schema.py", "plan.py"))
+    try:
+        return tuple(os.stat(here / name).st_mtime_ns for name in ("schema.py", "plan.py"))
+    except OSError:  # installed without its sources: the version says it all
+        return ()
 
 
 class LedgerIndex:
@@ -164,9 +167,10 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     """Replace the cache atomically; give up quietly where it cannot be written."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(tmp, flags, 0o600)  # the figures are the user's: private like a cache
     except OSError:
         return
     try:

@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> None:
         if memo.wanted(args):
             sys.exit(memo.answer(args, lambda: typer_main(args)))
         typer_main(args)
+    except BrokenPipeError:  # the reader went away (`targets report | head`): nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     except OSError as e:  # the machine's refusal (a full disk, a folder for a file…)
         from targets import output
         from targets.errors import TargetsError

@@ -328,15 +328,8 @@ def export(
     if what is ExportWhat.actuals and as_of is not None:
         output.say("note: --as-of applies to the report; the actuals export holds every entry")
     ledger_path = _ledger_path(plan, ledger)
-    for own in (plan, ledger_path):
-        if output_file is not None and output_file.exists() and own.exists():
-            if os.path.samefile(output_file, own):
-                raise TargetsError(
-                    f"{output_file} is the {'plan' if own is plan else 'ledger'};"
-                    " export to another file"
-                )
     text = reporting.export(plan, ledger_path, what.value, as_of, excel)
-    output.write(text, output_file)
+    output.write(text, output_file, keep={"plan": plan, "ledger": ledger_path})
     if output_file is not None:
         output.say(f"wrote {output_file}")
 
@@ -353,7 +346,7 @@ def check(
     ledger_path = _ledger_path(plan, ledger)
     found = checks.check(plan, ledger_path)
     for note in found.notes:
-        print(f"note: {note}")
+        output.say(f"note: {note}")
     for error in found.errors:
         print(f"error: {error}", file=sys.stderr)
     if found.errors:

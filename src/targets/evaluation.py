@@ -83,9 +83,11 @@ def figures_by_month(plan: Plan, entries: Iterable[Entry]) -> dict[str, dict[int
 def evaluate(plan: Plan, entries: Iterable[Entry], as_of: Period | None = None) -> Report:
     """Judge every target of the plan at `as_of` (default: the latest period recorded)."""
     figures = figures_by_month(plan, entries)
-    if as_of is None:
-        months = [m for f in figures.values() for m in f]
-        as_of = Period(plan.year, max(months)) if months else None
+    months = [m for f in figures.values() for m in f]
+    if not months:
+        as_of = None  # nothing recorded: there is no period to report as of
+    elif as_of is None:
+        as_of = Period(plan.year, max(months))
     cutoff = as_of.month if as_of is not None else 0
     rows = tuple(
         judge(t, figures[t.id], cutoff, plan.year, _reference(plan, t, figures))
@@ -207,12 +209,16 @@ def alone(target: Target, series: tuple[tuple[Period, Decimal], ...]) -> dict[Pe
         return {}
     out: dict[Period, Decimal] = {}
     before = (Decimal(0), ONE)  # the year's share and growth factor so far
+    previous = 0  # the month of the figure before; 0: none yet
     for period, ytd in series:
         s = shares(target.base_shares, period.month)
-        grown = (ONE + ytd / HUNDRED) * s - before[1] * before[0]
-        if s > before[0]:
+        earlier = [m for m in target.months if m < period.month]
+        # the first figure is its own period; later ones only after the period just before
+        follows = previous == 0 or (bool(earlier) and previous == earlier[-1])
+        if follows and s > before[0]:
+            grown = (ONE + ytd / HUNDRED) * s - before[1] * before[0]
             out[period] = (grown / (s - before[0]) - ONE) * HUNDRED
-        before = (s, ONE + ytd / HUNDRED)
+        before, previous = (s, ONE + ytd / HUNDRED), period.month
     return out
 
 

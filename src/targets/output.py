@@ -25,9 +25,13 @@ def show(renderable: RenderableType) -> None:
     console().print(renderable)
 
 
-def write(text: str, output: Path | None = None) -> None:
-    """To stdout as UTF-8 bytes, or to a file replaced whole: never a half-written file."""
+def write(text: str, output: Path | None = None, keep: dict[str, Path] | None = None) -> None:
+    """To stdout as UTF-8 bytes, or to a file replaced whole: never a half-written file,
+    and never one of the files in `keep` (the plan, the ledger)."""
     data = text.encode("utf-8")
+    for what, own in (keep or {}).items():
+        if output is not None and output.exists() and own.exists() and output.samefile(own):
+            raise TargetsError(f"{output} is the {what}; export to another file")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

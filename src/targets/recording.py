@@ -15,7 +15,9 @@ from pathlib import Path
 
 from targets import ledger
 from targets.errors import RecordError, TargetsError
+from targets.evaluation import current
 from targets.ledger import Entry, Row
+from targets.periods import label, names_one_month
 from targets.plan import Plan
 
 CSV_REQUIRED = ("target", "period", "value")
@@ -115,18 +117,48 @@ def duplicates(new: list[Entry], rows: list[Row], revise: bool) -> list[Duplicat
     return found
 
 
-def record(path: Path, entry: Entry, *, revise: bool = False) -> bool:
-    """Append one figure to the ledger; whether it revises a figure recorded before."""
-    replaced = False
+@dataclass(frozen=True)
+class Recorded:
+    revised: bool  # the period had a figure before
+    notes: list[str]  # what the person recording should know
+
+
+def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = False) -> Recorded:
+    """Append one figure to the ledger (`text`: its period as typed)."""
+    earlier: list[Row] = []
 
     def check(rows: list[Row]) -> None:
-        nonlocal replaced
-        replaced = any(r[0] == entry.target and r[1] == str(entry.period) for r in rows)
+        earlier.extend(r for r in rows if r[0] == entry.target and r[1] == str(entry.period))
         if clash := duplicates([entry], rows, revise):
             raise RecordError(clash[0].say([entry], str))
 
     ledger.append(path, [entry], check)
-    return replaced
+    notes = [n for n in [rate_note(plan, entry, text, "")] if n]
+    winner = current([*map(ledger.entry_from_row, earlier), entry])[(entry.target, entry.period)]
+    if winner is not entry:
+        notes.append(outranked_note("", entry, winner))
+    return Recorded(bool(earlier), notes)
+
+
+def rate_note(plan: Plan, entry: Entry, text: str, where: str) -> str | None:
+    """For a monthly rate given a span of the year (2023, 2023-H1): which reading it is."""
+    t = plan.target(entry.target)
+    if t.kind != "rate" or t.frequency != "monthly" or names_one_month(text):
+        return None
+    month = label(entry.period, plan.language(None), cumulative=False)
+    return (
+        f"note: {where}{t.id} is a monthly rate, so {text!r} is taken as the reading for"
+        f" {month}; the year's figure is the mean of the monthly readings"
+    )
+
+
+def outranked_note(where: str, entry: Entry, winner: Entry) -> str:
+    """A figure that a figure recorded later outranks: the latest recording counts."""
+    return (
+        f"note: {where}{entry.target} {entry.period} = {entry.value:g} will not be in force:"
+        f" {winner.value:g} was recorded later ({winner.recorded_at:%Y-%m-%d %H:%M}),"
+        " and the latest recording counts"
+    )
 
 
 @dataclass(frozen=True)
@@ -134,6 +166,7 @@ class CsvRows:
     entries: list[Entry]
     lines: list[int]  # the line of each entry in the file, for messages
     problems: list[tuple[int, str]]  # (line, what is wrong) for each bad row
+    notes: list[str]  # what the person importing should know
 
 
 def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
@@ -171,6 +204,7 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
     entries: list[Entry] = []
     lines: list[int] = []
     problems: list[tuple[int, str]] = []
+    notes: list[str] = []
     next_line = reader.line_num + 1  # where a row starts: a quoted cell may span lines
     line = next_line
     try:
@@ -189,10 +223,15 @@ def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
                 continue
             entries.append(entry)
             lines.append(line)
+            note = rate_note(
+                plan, entry, row[header.index("period")].strip(), f"{name}, line {line}: "
+            )
+            if note:
+                notes.append(note)
     except csv.Error as e:  # a broken quote or an enormous cell: nothing after it can be read
         why = "a quote is opened and never closed" if "unexpected end" in str(e) else str(e)
-        problems.append((reader.line_num, why))
-    return CsvRows(entries, lines, problems)
+        problems.append((next_line, why))
+    return CsvRows(entries, lines, problems, notes)
 
 
 def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
@@ -251,7 +290,7 @@ def import_csv(
     problems = rows.problems + duplicate_rows(existing)
     if problems:
         raise refuse(problems)
-    notes = _outranked(rows, existing, name)
+    notes = rows.notes + _outranked(rows, existing, name)
     if dry_run or not rows.entries:
         return Imported(rows.entries, notes)
 
@@ -266,17 +305,10 @@ def import_csv(
 def _outranked(rows: CsvRows, existing: list[Row], name: str) -> list[str]:
     """The file's last figure for a period that a figure recorded later will outrank:
     the newest recorded_at is in force, whatever the order of recording."""
-    from targets.evaluation import current
-
     last = {(e.target, e.period): (i, e) for i, e in enumerate(rows.entries)}
     in_force = current([*map(ledger.entry_from_row, existing), *rows.entries])
-    notes = []
-    for key, (i, e) in last.items():
-        winner = in_force[key]
-        if winner is not e:
-            notes.append(
-                f"note: {name}, line {rows.lines[i]}: {e.target} {e.period} = {e.value:g} will"
-                f" not be in force: {winner.value:g} was recorded later"
-                f" ({winner.recorded_at:%Y-%m-%d %H:%M}), and the latest recording counts"
-            )
-    return notes
+    return [
+        outranked_note(f"{name}, line {rows.lines[i]}: ", e, in_force[key])
+        for key, (i, e) in last.items()
+        if in_force[key] is not e
+    ]

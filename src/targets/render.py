@@ -95,8 +95,7 @@ def report_json(report: Report) -> str:
     plan = report.plan
     doc = {
         "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
-        # null when nothing is recorded up to the report's period, asked for or not
-        "as_of": str(report.as_of) if report.as_of and any(j.series for j in report.rows) else None,
+        "as_of": str(report.as_of) if report.as_of else None,
         "targets": [target_object(j) for j in report.rows],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -386,8 +385,11 @@ def history_table(
 
     remark_width = min(natural(5, headers[6]), 12) if has_remark else 0
     spare = 0
-    for dated in (False, True):  # in a narrow terminal the time of day goes first
-        if dated:
+    # in a narrow terminal the estimate goes first, then the time of day
+    for step in ("all", "no estimate", "dates only"):
+        if step == "no estimate":
+            has_alone = False
+        elif step == "dates only":
             for cells, _ in rows:
                 cells[4] = cells[4][:10]
         shown = ((0, 0), (1, 1), (2, 2), (3, 3), (4, 5)) + (((6, 7),) if has_alone else ())

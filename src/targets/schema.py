@@ -175,12 +175,6 @@ def _cross_rules(
         if t.id in seen:
             problems.append(f"{where.field('target', index, 'id')}: id {t.id!r} is used twice")
         seen.add(t.id)
-        for other in targets:
-            if other is not t and other.id in (t.name, t.name_en):
-                place = where.field("target", index, "name")
-                problems.append(
-                    f"{place}: name {other.id!r} is another target's id; give it another"
-                )
         if t.relative_to is None:
             continue
         if t.relative_to == t.id:

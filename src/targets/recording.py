@@ -89,10 +89,10 @@ class Duplicate:
     def say(self, new: list[Entry], where: Callable[[int], str]) -> str:
         e = new[self.index]
         if self.recorded is not None:
-            value, at = self.recorded[2], datetime.fromisoformat(self.recorded[3])
+            old = ledger.entry_from_row(self.recorded)
             return (
-                f"{e.target} {e.period} already has {value:g} (recorded "
-                f"{at:%Y-%m-%d %H:%M}); add --revise to record a correction"
+                f"{e.target} {e.period} already has {old.value:g} (recorded "
+                f"{old.recorded_at:%Y-%m-%d %H:%M}); add --revise to record a correction"
             )
         return (
             f"{e.target} {e.period} is already given on {where(self.earlier)};"
@@ -104,7 +104,7 @@ def duplicates(new: list[Entry], rows: list[Row], revise: bool) -> list[Duplicat
     """The figures of `new` that would need --revise, given the ledger's `rows`."""
     if revise:
         return []
-    existing = {(r[0], r[1]): r for r in rows}
+    existing = {(r[0], r[1]): r for r in rows}  # by (target, period)
     found: list[Duplicate] = []
     seen: dict[tuple[str, str], int] = {}
     for i, e in enumerate(new):
@@ -128,7 +128,8 @@ def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = Fa
     earlier: list[Row] = []
 
     def check(rows: list[Row]) -> None:
-        earlier.extend(r for r in rows if r[0] == entry.target and r[1] == str(entry.period))
+        key = (entry.target, str(entry.period))
+        earlier.extend(r for r in rows if (r[0], r[1]) == key)
         if clash := duplicates([entry], rows, revise):
             raise RecordError(clash[0].say([entry], str))
 

@@ -91,13 +91,16 @@ def _quiet_plan(ctx: typer.Context) -> Plan | None:
 
 PlanOption = Annotated[
     Path,
-    typer.Option("--plan", envvar="TARGETS_PLAN", help="The plan file.", show_default=True),
+    typer.Option(
+        "--plan", envvar="TARGETS_PLAN", metavar="PATH", help="The plan file.", show_default=True
+    ),
 ]
 LedgerOption = Annotated[
     Path | None,
     typer.Option(
         "--ledger",
         envvar="TARGETS_LEDGER",
+        metavar="PATH",
         help="The ledger of figures [default: actuals.toml beside the plan].",
     ),
 ]
@@ -113,13 +116,17 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="PERIOD",
         help="Judge each target on its newest figure at or before this period "
         "(2023-09, 2023-Q3, 2023年前三季度…) [default: the latest recorded].",
         autocompletion=_complete_period,
     ),
 ]
 TargetArgument = Annotated[
-    str, typer.Argument(help="A target id (or its name).", autocompletion=_complete_target)
+    str,
+    typer.Argument(
+        metavar="TARGET", help="A target id (or its name).", autocompletion=_complete_target
+    ),
 ]
 DEFAULT_PLAN = Path("targets.toml")
 
@@ -202,12 +209,20 @@ def record(
     period: Annotated[
         str,
         typer.Argument(
-            help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…", autocompletion=_complete_period
+            metavar="PERIOD",
+            help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…",
+            autocompletion=_complete_period,
         ),
     ],
-    value: Annotated[str, typer.Argument(help="The published figure, e.g. 5.8 (growth in %).")],
-    source: Annotated[str | None, typer.Option("--source", help="Where it was published.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A remark, e.g. 初步核算.")] = None,
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The published figure, e.g. 5.8 (growth in %).")
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="TEXT", help="Where it was published.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="A remark, e.g. 初步核算.")
+    ] = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Record a correction for a period that has a figure.")
     ] = False,
@@ -224,7 +239,9 @@ def record(
 @app.command("import")
 @refusals
 def import_(
-    file: Annotated[Path, typer.Argument(help="A CSV file with target,period,value columns.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A CSV file with target,period,value columns.")
+    ],
     revise: Annotated[
         bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
     ] = False,

@@ -755,9 +755,9 @@ def test_a_missing_csv_is_refused(run: Run, seeded: Path, plan_file: Path, isola
     [
         (
             ("record", "gdp"),
-            "Usage: targets record [OPTIONS] {target} {period} {value}\n"
+            "Usage: targets record [OPTIONS] {TARGET} {PERIOD} {VALUE}\n"
             "Try 'targets record --help' for help.\n\n"
-            "Error: Missing argument 'period'.\n",
+            "Error: Missing argument 'PERIOD'.\n",
         ),
         (("record", "gdp", "2023-Q2", "6.0", "--sauce", "test data"), None),
         (("import",), None),

@@ -219,7 +219,7 @@ def test_a_closed_pipe_is_no_error(plan_file: Path) -> None:
     import subprocess
 
     done = subprocess.run(
-        f"{sys.executable} -m targets report -f json | head -c 1 > /dev/null",
+        f"{sys.executable} -m targets report -f json | true",  # the reader has gone
         shell=True,
         capture_output=True,
         text=True,

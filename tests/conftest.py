@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from targets.commands import app
-from targets.plan import bundled_plan_text
+from targets.store.plan_file import bundled_plan_text
 
 WIDTH = 100
 

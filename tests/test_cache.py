@@ -13,8 +13,9 @@ from conftest import Run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from targets import cache, ledger
-from targets.cache import cache_path
+from targets.store import index as cache
+from targets.store import ledger_file as ledger
+from targets.store.index import cache_path
 
 
 def gdp(run: Run) -> float | None:
@@ -148,8 +149,8 @@ OPS = st.lists(
 def test_whatever_happens_the_index_matches_a_fresh_parse(
     ops: list[tuple[str, int, int]], plan_file: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    from targets.plan import load_plan
     from targets.recording import make_entry
+    from targets.store.plan_file import load_plan
 
     plan = load_plan(plan_file)
     path = tmp_path_factory.mktemp("ledger") / "actuals.toml"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import Run
 
-from targets.plan import bundled_plan_text
-from targets.render import TARGET_KEYS
+from targets.present.machine import TARGET_KEYS
+from targets.store.plan_file import bundled_plan_text
 
 
 def test_init_writes_the_bundled_plan_and_keeps_an_existing_one(run: Run, isolated: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
-from targets import ledger
+from targets.store import ledger_file as ledger
 
 MONTHLY = ("industrial_output", "retail_sales", "fiscal_revenue", "cpi", "unemployment")
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targets.evaluation import evaluate, judge, required
-from targets.ledger import Entry
-from targets.periods import Period
-from targets.plan import Plan, Target
+from targets.domain.entries import Entry
+from targets.domain.periods import Period
+from targets.domain.plan import Plan, Target
+from targets.evaluation.judge import evaluate, judge, required
 
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2023, 1, 1, tzinfo=CST)
@@ -322,7 +322,7 @@ def test_nbs_2023_quarters_alone_from_year_to_date_gdp() -> None:
     """DOMAIN: a single period's growth from two year-to-date figures, equal weights, is an
     estimate within a few tenths. NBS 2023: 4.5, 5.5, 5.2, 5.2 year to date; the quarters
     alone were published as 4.5, 6.3, 4.9 and 5.2."""
-    from targets.evaluation import alone
+    from targets.evaluation.judge import alone
 
     gdp = target("gdp", value=5.0, tolerance=0.5, frequency="quarterly")
     ytd = {3: "4.5", 6: "5.5", 9: "5.2", 12: "5.2"}

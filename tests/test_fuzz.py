@@ -16,13 +16,16 @@ import tomli_w
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from targets import ledger, recording
+from targets import recording
+from targets.domain.entries import Entry
+from targets.domain.periods import Period, parse_period
+from targets.domain.plan import Plan
 from targets.errors import LedgerError, PeriodError, PlanError, RecordError, TargetsError
-from targets.ledger import Entry
-from targets.periods import Period, parse_period
-from targets.plan import Plan, bundled_plan_text, load_plan
-from targets.render import actuals_csv
-from targets.schema import check_plan, validate_plan
+from targets.present.formats import Options
+from targets.present.machine import actuals_csv
+from targets.store import ledger_file as ledger
+from targets.store.plan_file import bundled_plan_text, load_plan
+from targets.store.schema import check_plan, validate_plan
 
 FAST = settings(max_examples=150, deadline=None)
 SLOWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -406,7 +409,7 @@ def test_exported_actuals_imported_with_revise_reproduce_every_entry(
         assert sorted((e.to_row() for e in kept), key=repr) == sorted(
             (e.to_row() for e in recorded), key=repr
         )
-        exported = actuals_csv(kept, excel=excel).encode("utf-8")
+        exported = actuals_csv(kept, Options(excel=excel))
         recording.import_csv(PLAN, second, CSV_NAME, exported, revise=True)
         again = ledger.parse_ledger(second, second.read_bytes())
         assert sorted(again, key=repr) == sorted((e.to_row() for e in recorded), key=repr)

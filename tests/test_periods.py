@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from targets.domain.periods import Period, label, parse_period
+from targets.domain.plan import Plan, Target
 from targets.errors import PeriodError, RecordError
-from targets.periods import Period, label, parse_period
-from targets.plan import Plan, Target
 
 
 @pytest.mark.parametrize(

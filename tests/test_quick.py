@@ -120,3 +120,45 @@ def test_whatever_the_quick_path_takes_typer_takes_too(run: Run, recorded: Path)
                     run(*base, *extra, "--revise") if command == "record" else run(*base, *extra)
                 )
                 assert result.exit_code == 0, (base, extra, result.output)
+
+
+def test_the_quick_path_knows_every_option_typer_declares_and_no_other() -> None:
+    """One grammar: the quick path's options and their choices are read from typer's
+    declarations, so an option added to a command and not to the quick path (or the other
+    way round) fails here."""
+    import enum
+    import typing
+
+    import typer.models
+
+    from targets import commands
+    from targets.cli import _ALIASES, _POSITIONALS, _QUICK
+
+    for name, quick_options in _QUICK.items():
+        function = getattr(commands, name).__wrapped__
+        hints = typing.get_type_hints(function, vars(commands), include_extras=True)
+        declared: dict[str, tuple[str, ...] | None] = {}
+        positionals = 0
+        for param, hint in hints.items():
+            if param == "return":
+                continue
+            kind, info = typing.get_args(hint)[:2]
+            if isinstance(info, typer.models.ArgumentInfo):
+                positionals += 1
+                continue
+            assert isinstance(info, typer.models.OptionInfo), (name, param)
+            # in Annotated, typer takes a first argument such as "--as-of" as a name
+            first = (info.default,) if isinstance(info.default, str) else ()
+            decls = (*first, *(info.param_decls or ()))
+            long = next(d for d in decls if d.startswith("--"))
+            kind = next((k for k in typing.get_args(kind) if k is not type(None)), kind)
+            if kind is bool:
+                declared[long] = ()
+            elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+                declared[long] = tuple(str(m.value) for m in kind)
+            else:
+                declared[long] = None
+            for short in (d for d in decls if not d.startswith("--")):
+                assert _ALIASES.get(short) == long, (name, short)
+        assert declared == quick_options, name
+        assert positionals == _POSITIONALS[name], name

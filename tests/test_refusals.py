@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import Result, Run
 
-from targets.plan import bundled_plan_text
+from targets.store.plan_file import bundled_plan_text
 
 # Two entries written by hand, with fixed times so that messages are exact.
 SEED = (
@@ -225,7 +225,7 @@ def test_recording_without_a_source_keeps_the_ledger_readable(
     entry before: every figure must stay a figure, read afresh from the file."""
     for args in (("gdp", "2023-Q1", "-1"), ("cpi", "2023-01", "0.1"), ("gdp", "2023-Q2", "5")):
         assert run("record", *args).exit_code == 0
-    from targets.ledger import parse_ledger
+    from targets.store.ledger_file import parse_ledger
 
     rows = parse_ledger(ledger_file, ledger_file.read_bytes())
     assert [(r[0], r[1], r[2]) for r in rows] == [
@@ -572,7 +572,8 @@ def test_check_lists_every_problem_of_plan_and_ledger_at_once(
 # --- CSV import ---------------------------------------------------------------------------
 
 HEADER_NEEDED = (
-    "the file needs a header row with target, period, value (optional: source, note, recorded_at)"
+    "the file needs a header row with target, period, value"
+    " (optional: source, note, recorded_at, region)"
 )
 
 

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from conftest import Result, Run
 
-from targets import ledger
+from targets.domain.entries import Entry
+from targets.domain.periods import Period
 from targets.errors import LedgerError
-from targets.ledger import Entry, format_entry
-from targets.periods import Period
+from targets.store import ledger_file as ledger
+from targets.store.ledger_file import format_entry
 
 CST = timezone(timedelta(hours=8))
 
@@ -39,8 +40,8 @@ GOOD = (
     "recorded_at = 2023-02-15T09:30:00+08:00\n"
 )
 GOOD_ROWS = [
-    ("gdp", "2023-03", 5.8, "2023-04-20T10:00:00+08:00", "测试数据 test data", None),
-    ("cpi", "2023-01", 2.1, "2023-02-15T09:30:00+08:00", "test data", None),
+    ("gdp", "2023-03", 5.8, "2023-04-20T10:00:00+08:00", "测试数据 test data", None, None),
+    ("cpi", "2023-01", 2.1, "2023-02-15T09:30:00+08:00", "test data", None, None),
 ]
 
 # The block the tool appends for one figure, as `targets record` writes it.
@@ -138,6 +139,7 @@ def test_the_block_is_a_whole_entry_and_the_cuts_cover_every_kind() -> None:
             "2023-07-17T10:00:00+08:00",
             "测试数据 test data",
             "初步核算 test data",
+            None,
         ),
     ]
     assert BLOCK.startswith(b"\n[[actual]]\n") and BLOCK.endswith(b"\n")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from targets import ledger, schema
+from targets.domain.periods import parse_period
+from targets.domain.plan import Plan
 from targets.errors import PlanError
-from targets.periods import parse_period
-from targets.plan import Plan, read_plan_bytes
+from targets.store import ledger_file as ledger
+from targets.store import schema
+from targets.store.plan_file import read_plan_bytes
 
 
 @dataclass

@@ -1,12 +1,12 @@
 """The `targets` command: the entry point of the console script and `python -m targets`.
 
-The commands are typer's (`targets.commands`). Loading typer costs more than a whole
-report (it brings click's machinery and pydantic with it), so the two commands that run
-most — `report` and `record`, in scripts and after every release — take a quick path
-when their arguments are plain: the options below, no help, nothing unusual. Anything
-else, including every usage error, goes to typer, which owns help and messages. Both
-paths call the same `targets.actions`, and the tests run every case through both.
-Help and completion answers are remembered (`targets.memo`).
+The commands are typer's (`targets.commands`), the one grammar. Loading typer costs more
+than a whole report (it brings click's machinery and pydantic with it), so the two
+commands that run most — `report` and `record`, in scripts and after every release — take
+a quick path when their arguments are plain: the options below, no help, nothing unusual.
+Anything else, including every usage error, goes to typer, which owns help, completion and
+messages. Both paths call the same `targets.app`; a test holds the options below equal to
+typer's declarations, and the tests run every case through both.
 """
 
 from __future__ import annotations
@@ -16,23 +16,25 @@ import re
 import sys
 from pathlib import Path
 
+from targets import config
+from targets.present.formats import FORMATS
+
 # The options of the quick path: name → the values it takes (None: any text; ()  a flag).
 _COMMON: dict[str, tuple[str, ...] | None] = {
     "--plan": None,
     "--ledger": None,
-    "--lang": ("zh", "en"),
+    "--lang": config.LANGS,
 }
 _QUICK: dict[str, dict[str, tuple[str, ...] | None]] = {
     "report": {
         **_COMMON,
         "--as-of": None,
-        "--format": ("table", "json", "csv", "markdown"),
+        "--format": tuple(FORMATS["report"]),
         "--by": ("department",),
     },
     "record": {**_COMMON, "--source": None, "--note": None, "--revise": ()},
 }
 _POSITIONALS = {"report": 0, "record": 3}
-_ENV = {"--plan": "TARGETS_PLAN", "--ledger": "TARGETS_LEDGER", "--lang": "TARGETS_LANG"}
 _NUMBER = re.compile(r"-\.?\d")
 _ALIASES = {"-f": "--format"}
 
@@ -44,10 +46,6 @@ def main(argv: list[str] | None = None) -> None:
         code = quick(args)
         if code is not None:
             sys.exit(code)
-        from targets import memo
-
-        if memo.wanted(args):
-            sys.exit(memo.answer(args, lambda: typer_main(args)))
         typer_main(args)
     except BrokenPipeError:  # the reader went away (`targets report | head`): nothing to say
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -73,25 +71,28 @@ def quick(args: list[str]) -> int | None:
     if parsed is None:
         return None
     command, options, positionals = parsed
-    from targets import actions, output
+    from dataclasses import replace
+
+    from targets import app, output
     from targets.errors import TargetsError
 
-    plan = Path(options.get("--plan") or "targets.toml")
+    plan = Path(options.get("--plan") or config.DEFAULT_PLAN)
     ledger_text = options.get("--ledger")
     ledger = Path(ledger_text) if ledger_text else None
     try:
         if command == "report":
-            actions.report(
+            chosen = output.terminal(options.get("--lang"))
+            data, _ = app.report(
                 plan,
                 ledger,
                 options.get("--as-of"),
                 options.get("--format") or "table",
-                options.get("--lang"),
-                options.get("--by"),
+                replace(chosen, by=options.get("--by")),
             )
+            output.write(data)
         else:
             target, period, value = positionals
-            actions.record(
+            said = app.record(
                 plan,
                 ledger,
                 target,
@@ -102,6 +103,8 @@ def quick(args: list[str]) -> int | None:
                 "--revise" in options,
                 options.get("--lang"),
             )
+            for line in said:
+                output.say(line)
     except TargetsError as e:
         return output.refuse(e)
     return 0
@@ -139,7 +142,7 @@ def _parse(args: list[str]) -> tuple[str, dict[str, str], list[str]] | None:
             positionals.append(arg)
     if len(positionals) != _POSITIONALS[command]:
         return None
-    for name, var in _ENV.items():
+    for name, var in config.ENV.items():
         if name in known and name not in options and os.environ.get(var):
             value = os.environ[var]
             if known[name] is not None and value not in (known[name] or ()):

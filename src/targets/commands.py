@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from targets import actions, output
+from targets import app as use
+from targets import config, output
 from targets.errors import TargetsError
+from targets.present import formats
 
 if TYPE_CHECKING:
-    from targets.plan import Plan
+    from targets.domain.plan import Plan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -33,19 +35,6 @@ app = typer.Typer(
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
-
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class HistoryFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 class ExportWhat(StrEnum):
@@ -80,9 +69,9 @@ def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _quiet_plan(ctx: typer.Context) -> Plan | None:
-    from targets.plan import load_plan
+    from targets.store.plan_file import load_plan
 
-    path = ctx.params.get("plan") or Path(os.environ.get("TARGETS_PLAN", "targets.toml"))
+    path = config.plan_path(ctx.params.get("plan"))
     try:
         return load_plan(Path(path))
     except TargetsError:
@@ -92,14 +81,14 @@ def _quiet_plan(ctx: typer.Context) -> Plan | None:
 PlanOption = Annotated[
     Path,
     typer.Option(
-        "--plan", envvar="TARGETS_PLAN", metavar="PATH", help="The plan file.", show_default=True
+        "--plan", envvar=config.PLAN_ENV, metavar="PATH", help="The plan file.", show_default=True
     ),
 ]
 LedgerOption = Annotated[
     Path | None,
     typer.Option(
         "--ledger",
-        envvar="TARGETS_LEDGER",
+        envvar=config.LEDGER_ENV,
         metavar="PATH",
         help="The ledger of figures [default: actuals.toml beside the plan].",
     ),
@@ -108,7 +97,7 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        envvar="TARGETS_LANG",
+        envvar=config.LANG_ENV,
         help="Language of the output [default: the plan's, else en].",
     ),
 ]
@@ -128,7 +117,23 @@ TargetArgument = Annotated[
         metavar="TARGET", help="A target id (or its name).", autocompletion=_complete_target
     ),
 ]
-DEFAULT_PLAN = Path("targets.toml")
+DEFAULT_PLAN = config.DEFAULT_PLAN
+
+
+def _choices(subject: str) -> type[StrEnum]:
+    """The formats the registry has for a subject, as the choices typer offers."""
+    choices = {n: n for n in formats.names(subject)}
+    return StrEnum(f"{subject.title()}Format", choices)  # type: ignore[return-value]
+
+
+# typer reads the choices at run time; type checkers see the plain text they are.
+if TYPE_CHECKING:
+    ReportFormat = str
+    HistoryFormat = str
+else:
+    ReportFormat = _choices("report")
+    HistoryFormat = _choices("history")
+FormatOption = typer.Option("--format", "-f", help="Output format.")
 
 
 def refusals(fn: Callable[P, R]) -> Callable[P, R]:
@@ -142,9 +147,6 @@ def refusals(fn: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(output.refuse(e)) from None
 
     return wrapper
-
-
-_ledger_path = actions.ledger_path
 
 
 def _version(shown: bool) -> None:
@@ -166,8 +168,8 @@ def main(
     see which targets are on course and what the rest of the year must deliver."""
 
 
-def _lang(option: Lang | None, plan: Plan) -> str:
-    return plan.language(option.value if option else None)
+def _chosen(option: Lang | None) -> str | None:
+    return option.value if option else None
 
 
 @app.command()
@@ -179,11 +181,11 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Write the bundled plan (辽源市2023年主要预期目标) to ./targets.toml."""
-    from targets.plan import bundled_plan_text
+    from targets.store.plan_file import bundled_plan_text
 
     if plan.exists() and not force:
         raise TargetsError(f"{plan} exists already; `targets init --force` replaces it")
-    output.write(bundled_plan_text(), plan)
+    output.write(bundled_plan_text().encode(), plan)
     output.say(f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`")
 
 
@@ -195,11 +197,7 @@ def list_targets(
     lang: LangOption = None,
 ) -> None:
     """The plan's targets: id, name, the target in words, kind and frequency."""
-    from targets.plan import load_plan
-    from targets.render import list_table
-
-    loaded = load_plan(plan)
-    output.show(list_table(loaded, _lang(lang, loaded)))
+    output.write(use.list_targets(plan, output.terminal(_chosen(lang))))
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative
@@ -231,9 +229,9 @@ def record(
     lang: LangOption = None,
 ) -> None:
     """Record one published figure."""
-    actions.record(
-        plan, ledger, target, period, value, source, note, revise, lang.value if lang else None
-    )
+    said = use.record(plan, ledger, target, period, value, source, note, revise, _chosen(lang))
+    for line in said:
+        output.say(line)
 
 
 @app.command("import")
@@ -254,7 +252,7 @@ def import_(
 ) -> None:
     """Record many figures from a CSV file: all of them, or none."""
     from targets import recording
-    from targets.plan import load_plan
+    from targets.store.plan_file import load_plan
 
     loaded = load_plan(plan)
     try:
@@ -262,7 +260,7 @@ def import_(
     except OSError as e:
         raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
     done = recording.import_csv(
-        loaded, _ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
+        loaded, config.ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
     )
     verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
     output.say(f"{verb} {n} figure{'' if n == 1 else 's'} from {file}")
@@ -274,9 +272,7 @@ def import_(
 @refusals
 def report(
     as_of: AsOfOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.table,
+    format: Annotated[ReportFormat, FormatOption] = "table",
     by: Annotated[
         GroupBy | None, typer.Option("--by", help="Group the table by lead department.")
     ] = None,
@@ -285,41 +281,22 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """Where every target stands: the figure, the gap, the status, what the year still needs."""
-    actions.report(
-        plan,
-        ledger,
-        as_of,
-        format.value,
-        lang.value if lang else None,
-        by.value if by else None,
-    )
+    options = replace(output.terminal(_chosen(lang)), by=by.value if by else None)
+    data, _ = use.report(plan, ledger, as_of, format, options)
+    output.write(data)
 
 
 @app.command()
 @refusals
 def history(
     target: TargetArgument,
-    format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = HistoryFormat.table,
+    format: Annotated[HistoryFormat, FormatOption] = "table",
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """One target period by period, revisions included."""
-    from targets import render, reporting
-
-    loaded, t, entries, year = reporting.history(plan, _ledger_path(plan, ledger), target)
-    if format is HistoryFormat.json:
-        output.write(render.history_json(t, entries), None)
-    elif format is HistoryFormat.csv:
-        output.write(render.history_csv(entries), None)
-    else:
-        from targets.evaluation import judge_at
-
-        judged = judge_at(loaded, t, year)
-        width = output.console().width
-        output.show(render.history_table(loaded, t, entries, judged, _lang(lang, loaded), width))
+    output.write(use.history(plan, ledger, target, format, output.terminal(_chosen(lang))))
 
 
 @app.command()
@@ -340,13 +317,14 @@ def export(
     lang: LangOption = None,
 ) -> None:
     """CSV for other tools: the report, or the actuals (which `targets import` reads back)."""
-    from targets import reporting
+    from targets.present.formats import Options
 
     if what is ExportWhat.actuals and as_of is not None:
         output.say("note: --as-of applies to the report; the actuals export holds every entry")
-    ledger_path = _ledger_path(plan, ledger)
-    text = reporting.export(plan, ledger_path, what.value, as_of, excel)
-    output.write(text, output_file, keep={"plan": plan, "ledger": ledger_path})
+    ledger_path = config.ledger_path(plan, ledger)
+    options = Options(lang=_chosen(lang) or "", excel=excel)
+    data = use.export(plan, ledger, what.value, as_of, options)
+    output.write(data, output_file, keep={"plan": plan, "ledger": ledger_path})
     if output_file is not None:
         output.say(f"wrote {output_file}")
 
@@ -360,7 +338,7 @@ def check(
     """Validate the plan and the ledger, and say what is wrong where."""
     from targets import checks
 
-    ledger_path = _ledger_path(plan, ledger)
+    ledger_path = config.ledger_path(plan, ledger)
     found = checks.check(plan, ledger_path)
     for note in found.notes:
         output.say(f"note: {note}")

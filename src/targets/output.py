@@ -11,24 +11,26 @@ from typing import TYPE_CHECKING
 from targets.errors import TargetsError
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from targets.present.formats import Options
 
 
-def console() -> Console:
+def terminal(lang: str | None = None) -> Options:
+    """Rendering options for stdout: its width, its colours (none for a pipe, or under
+    NO_COLOR, as rich decides) and its encoding."""
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    console = Console(soft_wrap=False)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    from targets.present.formats import Options
+
+    return Options(
+        lang=lang or "", width=console.width, color_system=console.color_system, encoding=encoding
+    )
 
 
-def show(renderable: RenderableType) -> None:
-    """Print a table for people; rich drops colour for pipes and honours NO_COLOR."""
-    console().print(renderable)
-
-
-def write(text: str, output: Path | None = None, keep: dict[str, Path] | None = None) -> None:
-    """To stdout as UTF-8 bytes, or to a file replaced whole: never a half-written file,
-    and never one of the files in `keep` (the plan, the ledger)."""
-    data = text.encode("utf-8")
+def write(data: bytes, output: Path | None = None, keep: dict[str, Path] | None = None) -> None:
+    """To stdout, or to a file replaced whole: never a half-written file, and never one of
+    the files in `keep` (the plan, the ledger)."""
     for what, own in (keep or {}).items():
         if output is not None and output.exists() and own.exists() and output.samefile(own):
             raise TargetsError(f"{output} is the {what}; export to another file")

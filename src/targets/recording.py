@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from targets import ledger
+from targets.domain.entries import Entry, Key, Row, entry_from_row, in_force
+from targets.domain.periods import label, names_one_month
+from targets.domain.plan import Plan
 from targets.errors import RecordError, TargetsError
-from targets.evaluation import current
-from targets.ledger import Entry, Row
-from targets.periods import label, names_one_month
-from targets.plan import Plan
+from targets.store import ledger_file as ledger
 
 CSV_REQUIRED = ("target", "period", "value")
-CSV_OPTIONAL = ("source", "note", "recorded_at")
+CSV_OPTIONAL = ("source", "note", "recorded_at", "region")
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
@@ -51,6 +50,7 @@ def make_entry(
     source: str | None = None,
     note: str | None = None,
     recorded_at: datetime | None = None,
+    region: str | None = None,
 ) -> Entry:
     for name, text in (("source", source), ("note", note)):
         if text and not _encodes(text):
@@ -63,6 +63,7 @@ def make_entry(
         recorded_at=recorded_at or now(),
         source=source or None,
         note=note or None,
+        region=None if region in (None, "", plan.region) else region,
     )
 
 
@@ -83,13 +84,13 @@ class Duplicate:
     """A figure for a period that already has one: in the ledger, or earlier in the batch."""
 
     index: int  # in the batch
-    recorded: Row | None  # the ledger's figure for the period, when that is the clash
+    recorded: Entry | None  # the ledger's figure for the period, when that is the clash
     earlier: int  # otherwise the earlier figure's index in the batch
 
     def say(self, new: list[Entry], where: Callable[[int], str]) -> str:
         e = new[self.index]
         if self.recorded is not None:
-            old = ledger.entry_from_row(self.recorded)
+            old = self.recorded
             return (
                 f"{e.target} {e.period} already has {old.value:g} (recorded "
                 f"{old.recorded_at:%Y-%m-%d %H:%M}); add --revise to record a correction"
@@ -100,15 +101,15 @@ class Duplicate:
         )
 
 
-def duplicates(new: list[Entry], rows: list[Row], revise: bool) -> list[Duplicate]:
+def duplicates(new: list[Entry], rows: list[Row], revise: bool, home: str) -> list[Duplicate]:
     """The figures of `new` that would need --revise, given the ledger's `rows`."""
     if revise:
         return []
-    existing = {(r[0], r[1]): r for r in rows}  # by (target, period)
+    existing = {e.key(home): e for e in map(entry_from_row, rows)}
     found: list[Duplicate] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[Key, int] = {}
     for i, e in enumerate(new):
-        key = (e.target, str(e.period))
+        key = e.key(home)
         if key in existing:
             found.append(Duplicate(i, existing[key], -1))
         elif key in seen:
@@ -125,17 +126,17 @@ class Recorded:
 
 def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = False) -> Recorded:
     """Append one figure to the ledger (`text`: its period as typed)."""
-    earlier: list[Row] = []
+    earlier: list[Entry] = []
+    key = entry.key(plan.region)
 
     def check(rows: list[Row]) -> None:
-        key = (entry.target, str(entry.period))
-        earlier.extend(r for r in rows if (r[0], r[1]) == key)
-        if clash := duplicates([entry], rows, revise):
+        earlier.extend(e for e in map(entry_from_row, rows) if e.key(plan.region) == key)
+        if clash := duplicates([entry], rows, revise, plan.region):
             raise RecordError(clash[0].say([entry], str))
 
     ledger.append(path, [entry], check)
     notes = [n for n in [rate_note(plan, entry, text, "")] if n]
-    winner = current([*map(ledger.entry_from_row, earlier), entry])[(entry.target, entry.period)]
+    winner = in_force([*earlier, entry], plan.region)[key]
     if winner is not entry:
         notes.append(outranked_note("", entry, winner))
     return Recorded(bool(earlier), notes)
@@ -245,6 +246,7 @@ def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
         source=cells.get("source"),
         note=cells.get("note"),
         recorded_at=_recorded_at(cells.get("recorded_at", "").strip()),
+        region=cells.get("region", "").strip() or None,
     )
 
 
@@ -284,14 +286,14 @@ def import_csv(
         return f"{name}, line {rows.lines[i]}"
 
     def duplicate_rows(existing: list[Row]) -> list[tuple[int, str]]:
-        found = duplicates(rows.entries, existing, revise)
+        found = duplicates(rows.entries, existing, revise, plan.region)
         return [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
 
     existing = ledger.read_rows(path, plan.year)
     problems = rows.problems + duplicate_rows(existing)
     if problems:
         raise refuse(problems)
-    notes = rows.notes + _outranked(rows, existing, name)
+    notes = rows.notes + _outranked(rows, existing, name, plan.region)
     if dry_run or not rows.entries:
         return Imported(rows.entries, notes)
 
@@ -303,13 +305,13 @@ def import_csv(
     return Imported(rows.entries, notes)
 
 
-def _outranked(rows: CsvRows, existing: list[Row], name: str) -> list[str]:
+def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[str]:
     """The file's last figure for a period that a figure recorded later will outrank:
     the newest recorded_at is in force, whatever the order of recording."""
-    last = {(e.target, e.period): (i, e) for i, e in enumerate(rows.entries)}
-    in_force = current([*map(ledger.entry_from_row, existing), *rows.entries])
+    last = {e.key(home): (i, e) for i, e in enumerate(rows.entries)}
+    winners = in_force([*map(entry_from_row, existing), *rows.entries], home)
     return [
-        outranked_note(f"{name}, line {rows.lines[i]}: ", e, in_force[key])
+        outranked_note(f"{name}, line {rows.lines[i]}: ", e, winners[key])
         for key, (i, e) in last.items()
-        if in_force[key] is not e
+        if winners[key] is not e
     ]

@@ -34,7 +34,7 @@ from targets import __version__
 
 # Anything that changes what a cache holds or how it reads: the tool's version and the
 # interpreter's (marshal's format follows it).
-_KEY = (4, __version__, sys.version_info[:2])
+_KEY = (5, __version__, sys.version_info[:2])
 # A window wider than any file-system clock tick (FAT's is two seconds).
 RACY_NS = 2_000_000_000
 
@@ -62,7 +62,8 @@ def _rules() -> tuple[int, ...]:
     validated again, version bump or not."""
     here = Path(__file__).parent
     try:
-        return tuple(os.stat(here / name).st_mtime_ns for name in ("schema.py", "plan.py"))
+        files = (here / "schema.py", here.parent / "domain" / "plan.py")
+        return tuple(os.stat(name).st_mtime_ns for name in files)
     except OSError:  # installed without its sources: the version says it all
         return ()
 

@@ -1,25 +1,22 @@
 """The plan: the year's targets as the work report words them (`targets.toml`).
 
-The models are plain dataclasses so that a report can be built from the cache without
-loading pydantic; pydantic checks them against the schema whenever the file is read
-afresh (`targets.schema`).
+The models are plain dataclasses, with no file I/O, so that a report can be built from the
+cache without loading pydantic; `targets.store.plan_file` reads the file and
+`targets.store.schema` checks it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from targets.errors import PeriodError, PlanError, RecordError
-from targets.periods import Period, allowed_months, parse_period
+from targets.domain.periods import Period, allowed_months, parse_period
+from targets.errors import PeriodError, RecordError
 
 Kind = Literal["growth", "rate", "total", "level"]
 Comparator = Literal["at_least", "at_most", "around"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 Lang = Literal["zh", "en"]
-
-BUNDLED_PLAN = "liaoyuan-2023.toml"
 
 # How pydantic checks these dataclasses (targets.schema): no unknown keys. (Numbers
 # written as text or true/false are refused there too, before pydantic would coerce them.)
@@ -80,7 +77,9 @@ class Plan:
 
     def language(self, chosen: str | None) -> str:
         """The output's language: as chosen (--lang, TARGETS_LANG), else the plan's, else en."""
-        return chosen or self.lang or "en"
+        from targets.config import language
+
+        return language(chosen, self.lang)
 
     def target(self, text: str) -> Target:
         """The target with this id, else with this name; RecordError suggesting the
@@ -156,38 +155,3 @@ def _tuple(xs: list[float] | None) -> tuple[float, ...] | None:
 
 def _list(xs: tuple[float, ...] | None) -> list[float] | None:
     return None if xs is None else list(xs)
-
-
-def read_plan_bytes(path: Path) -> bytes:
-    """The plan file's bytes; PlanError saying how to get one when there is none."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PlanError(
-            f"no plan at {path}: run `targets init` to write the bundled plan, "
-            "or point --plan / TARGETS_PLAN at yours"
-        ) from None
-    except OSError as e:
-        raise PlanError(f"{path}: cannot read the plan ({e.strerror})") from None
-
-
-def load_plan(path: Path) -> Plan:
-    """Read and validate the plan, through the cache when the file has not changed."""
-    from targets import cache
-
-    source = read_plan_bytes(path)
-    cached = cache.load_plan(path, source)
-    if cached is not None:
-        return plan_from_dict(cached)
-    from targets.schema import validate_plan
-
-    plan = validate_plan(path, source)
-    cache.save_plan(path, source, plan_to_dict(plan))
-    return plan
-
-
-def bundled_plan_text() -> str:
-    """The Liaoyuan 2023 plan shipped inside the package, comments and all."""
-    from importlib import resources
-
-    return resources.files("targets").joinpath("data", BUNDLED_PLAN).read_text("utf-8")

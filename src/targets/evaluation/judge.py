@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from targets.ledger import Entry
-from targets.periods import Period
-from targets.plan import Plan, Target
+from targets.domain.entries import Entry, in_force
+from targets.domain.periods import Period
+from targets.domain.plan import Plan, Target
 
 Status = Literal["met", "missed", "on_track", "behind", "no_data", "no_target"]
 STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "missed", "no_data", "no_target")
@@ -44,6 +44,7 @@ class Judgement:
     required: Decimal | None
     status: Status
     series: tuple[tuple[Period, Decimal], ...]  # the year's figures up to `period`
+    missing: int = 0  # rate targets: months up to `period` without a reading
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,19 @@ class Report:
         return {s: sum(1 for r in self.rows if r.status == s) for s in STATUSES}
 
 
-def current(entries: Iterable[Entry]) -> dict[tuple[str, Period], Entry]:
-    """For each target and period, the figure in force: the newest recorded_at wins,
-    and of two recorded at the same instant the later in the ledger."""
-    best: dict[tuple[str, Period], Entry] = {}
-    for e in entries:
-        key = (e.target, e.period)
-        if key not in best or e.recorded_at >= best[key].recorded_at:
-            best[key] = e
-    return best
-
-
-def figures_by_month(plan: Plan, entries: Iterable[Entry]) -> dict[str, dict[int, Decimal]]:
-    """The figures in force for each target of the plan, by month of the plan's year;
-    periods a target's frequency does not take are left to `targets check`."""
+def figures_by_month(
+    plan: Plan, entries: Iterable[Entry], region: str | None = None
+) -> dict[str, dict[int, Decimal]]:
+    """The figures in force of one region (default: the plan's own) for each target of the
+    plan, by month of the plan's year; periods a target's frequency does not take are left
+    to `targets check`."""
     ids = {t.id: t for t in plan.targets}
     figures: dict[str, dict[int, Decimal]] = {t.id: {} for t in plan.targets}
-    for (target_id, period), e in current(entries).items():
+    wanted = region or plan.region
+    for (where, target_id, period), e in in_force(entries, plan.region).items():
         target = ids.get(target_id)
+        if where != wanted:
+            continue
         if target and period.year == plan.year and period.month in target.months:
             figures[target_id][period.month] = dec(e.value)
     return figures
@@ -114,9 +110,10 @@ def judge(
     m = period.month
     actual = figure(target, figures, m)
     latest = figures[m] if target.kind == "rate" else None
+    missing = sum(1 for k in target.months if k <= m) - len(series) if latest is not None else 0
     effective = _effective(target, reference, m)
     if effective is None:  # no value, or the reference has no figure for this period
-        return _unjudged(target, series, "no_target", period, actual, latest)
+        return _unjudged(target, series, "no_target", period, actual, latest, missing)
     tolerance = dec(target.tolerance)
     share = progress = None
     due = effective  # what the figure so far is held against
@@ -145,6 +142,7 @@ def judge(
         required=needed,
         status=status,
         series=series,
+        missing=missing,
     )
 
 
@@ -167,9 +165,12 @@ def _unjudged(
     period: Period | None = None,
     actual: Decimal | None = None,
     latest: Decimal | None = None,
+    missing: int = 0,
 ) -> Judgement:
     """A row without a verdict: its figure, if any, is shown all the same."""
-    return Judgement(target, period, actual, latest, None, None, None, None, None, status, series)
+    return Judgement(
+        target, period, actual, latest, None, None, None, None, None, status, series, missing
+    )
 
 
 def judge_at(plan: Plan, target: Target, entries: Iterable[Entry]) -> Callable[[Period], Judgement]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from targets.evaluation import dec
-from targets.periods import Period, label
-from targets.plan import Plan, Target
+from targets.domain.periods import Period, label
+from targets.domain.plan import Plan, Target
+from targets.evaluation.judge import dec
 
 STATUS = {
     "zh": {

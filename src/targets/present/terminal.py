@@ -1,183 +1,23 @@
-"""Rendering: report rows and histories as a rich table, JSON, CSV or markdown.
+"""Tables for a terminal, drawn with rich: the report, one target's history, the plan.
 
-JSON and CSV are for machines: English keys and status codes, full precision, stable
-columns (SPEC §5). Tables and markdown are for people: rounded, in the plan's language.
-rich is imported only where a table is drawn, so machine formats start fast.
+rich counts terminal cells, so Chinese aligns; names fold, figures never break.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
-from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from targets import words
-from targets.evaluation import Judgement, Report, Status, alone, dec
-from targets.ledger import Entry
-from targets.periods import Period, label
-from targets.plan import Plan, Target
+from targets.domain.plan import Plan, Target
+from targets.evaluation.history import History
+from targets.evaluation.judge import Judgement, Report, Status, dec
+from targets.present import words
+from targets.present.formats import Options
+from targets.present.rows import by_department, cells, title
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
-
-TARGET_KEYS = (
-    "id",
-    "name",
-    "name_en",
-    "kind",
-    "comparator",
-    "value",
-    "tolerance",
-    "relative_to",
-    "effective",
-    "unit",
-    "frequency",
-    "period",
-    "actual",
-    "latest",
-    "gap",
-    "progress",
-    "schedule",
-    "required",
-    "status",
-)
-ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note")
-
-
-def _num(x: Decimal | None) -> float | None:
-    """A plain JSON number; null for what a float cannot hold (JSON has no Infinity)."""
-    if x is None:
-        return None
-    number = float(x)
-    return number if math.isfinite(number) else None
-
-
-def target_head(t: Target) -> dict[str, Any]:
-    """The target's own fields, as the JSON shows them before any figure."""
-    return {
-        "id": t.id,
-        "name": t.name,
-        "name_en": t.name_en,
-        "kind": t.kind,
-        "comparator": t.comparator,
-        "value": t.value,
-        "tolerance": t.tolerance,
-        "relative_to": t.relative_to,
-        "unit": t.unit,
-        "frequency": t.frequency,
-    }
-
-
-def target_object(j: Judgement) -> dict[str, Any]:
-    """One JSON target object, keys in the order of SPEC §5."""
-    head = target_head(j.target)
-    figures = {
-        "effective": _num(j.effective),
-        "period": str(j.period) if j.period else None,
-        "actual": _num(j.actual),
-        "latest": _num(j.latest),
-        "gap": _num(j.gap),
-        "progress": _num(j.progress),
-        "schedule": _num(j.schedule),
-        "required": _num(j.required),
-        "status": j.status,
-    }
-    merged = {**head, **figures}
-    return {key: merged[key] for key in TARGET_KEYS}
-
-
-def report_json(report: Report) -> str:
-    plan = report.plan
-    doc = {
-        "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
-        "as_of": str(report.as_of) if report.as_of else None,
-        "targets": [target_object(j) for j in report.rows],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
-    """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows."""
-    out = io.StringIO()
-    ending = "\r\n" if excel else "\n"
-    writer = csv.writer(out, lineterminator=ending)
-    # csv quotes only what contains the line ending; a lone \r in a note must be quoted too
-    quoted = csv.writer(out, lineterminator=ending, quoting=csv.QUOTE_ALL)
-    writer.writerow(header)
-    for row in rows:
-        cells = ["" if v is None else v for v in row]
-        bare_cr = any(isinstance(v, str) and "\r" in v for v in cells)
-        (quoted if bare_cr else writer).writerow(cells)
-    return ("\ufeff" if excel else "") + out.getvalue()
-
-
-def report_csv(report: Report, *, excel: bool = False) -> str:
-    rows = (target_object(j).values() for j in report.rows)
-    return to_csv(TARGET_KEYS, rows, excel=excel)
-
-
-def actuals_csv(entries: Iterable[Entry], *, excel: bool = False) -> str:
-    """Every entry, oldest first, in the columns `targets import` reads back."""
-    ordered = sorted(enumerate(entries), key=lambda p: (p[1].recorded_at, p[0]))
-    rows = (
-        (e.target, str(e.period), repr(e.value), e.recorded_at.isoformat(), e.source, e.note)
-        for _, e in ordered
-    )
-    return to_csv(ENTRY_KEYS, rows, excel=excel)
-
-
-# --- the report for people ---------------------------------------------------------
-
-
-def title(report: Report, lang: str) -> str:
-    when = label(report.as_of, lang) if report.as_of else words.NO_FIGURES[lang]
-    return f"{report.plan.display_name(lang)} · {when}"
-
-
-def cells(j: Judgement, plan: Plan, lang: str) -> list[str]:
-    """A row of the report in words, status excluded (it is styled separately)."""
-    t = j.target
-    actual = words.with_unit(j.actual, t.unit, lang)
-    if t.kind == "rate" and j.latest is not None and j.period is not None:
-        # judged on the year's mean; the month's own reading goes beneath it
-        month = label(j.period, lang, cumulative=False)
-        mean = "均" if lang == "zh" else "avg "
-        actual = f"{mean}{actual}\n{month} {words.with_unit(j.latest, t.unit, lang)}"
-        missing = sum(1 for m in t.months if m <= j.period.month) - len(j.series)
-        if missing:
-            actual += f"\n缺{missing}个月" if lang == "zh" else f"\n{missing} missing"
-    return [
-        t.display_name(lang),
-        words.goal(t, plan, lang),
-        words.period_label(j.period, t, lang),
-        actual,
-        words.signed(j.gap, t.unit),
-        needs(j, lang),
-        words.sparkline([v for _, v in j.series]),
-    ]
-
-
-def needs(j: Judgement, lang: str) -> str:
-    """What the rest of the year must deliver (倒推), or for totals the schedule (序时)."""
-    t = j.target
-    if t.kind == "total" and j.progress is not None and j.schedule is not None:
-        done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
-        still = words.with_unit(j.required, t.unit, lang) if j.required else ""
-        if lang == "zh":
-            return f"完成{done}%\n序时{due}%" + (f"\n还需{still}" if still else "")
-        return f"{done}% done\n{due}% due" + (f"\n{still} to go" if still else "")
-    if j.required is None:
-        return ""
-    sign = words.SIGN[t.comparator]
-    amount = words.with_unit(j.required, t.unit, lang)
-    if t.kind == "rate":
-        return f"月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
-    return f"{sign}{amount}"
 
 
 def status_text(status: str, lang: str, terse: bool = False) -> Text:
@@ -187,7 +27,39 @@ def status_text(status: str, lang: str, terse: bool = False) -> Text:
     return Text(said, style=words.STYLE[status])
 
 
-def report_table(
+def report_table(report: Report, options: Options) -> bytes:
+    return draw(report_renderable(report, options.lang, options.by, options.width), options)
+
+
+def history_table(history: History, options: Options) -> bytes:
+    return draw(history_renderable(history, options.lang, options.width), options)
+
+
+def list_table(plan: Plan, options: Options) -> bytes:
+    return draw(list_renderable(plan, options.lang), options)
+
+
+def draw(renderable: RenderableType, options: Options) -> bytes:
+    """What rich prints for a terminal of the options' width and colours, as bytes in the
+    terminal's encoding."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        color_system=options.color_system,  # type: ignore[arg-type]
+        force_terminal=options.color_system is not None,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    console.print(renderable)
+    return buffer.getvalue().encode(options.encoding, "replace")
+
+
+def report_renderable(
     report: Report, lang: str, by: str | None = None, width: int = 100
 ) -> RenderableType:
     """The report for a terminal `width` cells wide: figures never break; names and
@@ -200,7 +72,7 @@ def report_table(
 
     groups: list[tuple[str | None, list[Judgement]]] = [(None, list(report.rows))]
     if by == "department":
-        groups = _by_department(report.rows, lang)
+        groups = by_department(report.rows, lang)
     rows = [(j, cells(j, report.plan, lang)) for _, js in groups for j in js]
     headers = list(words.HEADERS[lang])
     texts = {
@@ -273,79 +145,7 @@ def report_table(
     )
 
 
-def _by_department(
-    rows: Iterable[Judgement], lang: str
-) -> list[tuple[str | None, list[Judgement]]]:
-    groups: dict[str, list[Judgement]] = {}
-    for j in rows:
-        groups.setdefault(j.target.department or words.NO_DEPARTMENT[lang], []).append(j)
-    return list(groups.items())
-
-
-def report_markdown(report: Report, lang: str) -> str:
-    """The report as a markdown table, for briefings."""
-
-    def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
-
-    lines = [f"### {cell(title(report, lang))}", ""]
-    headers = words.HEADERS[lang]
-    lines.append("| " + " | ".join(headers) + " |")
-    lines.append(
-        "|" + "|".join(":--" if i not in (3, 4) else "--:" for i in range(len(headers))) + "|"
-    )
-    for j in report.rows:
-        row = cells(j, report.plan, lang)
-        row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
-        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
-    lines += ["", words.summary(report.counts(), lang), ""]
-    return "\n".join(lines)
-
-
-# --- one target's history ----------------------------------------------------------
-
-
-def history_json(target: Target, entries: list[tuple[Entry, bool]]) -> str:
-    doc = {
-        "target": target_head(target),
-        "entries": [
-            {
-                "period": str(e.period),
-                "value": e.value,
-                "recorded_at": e.recorded_at.isoformat(),
-                "source": e.source,
-                "note": e.note,
-                "current": is_current,
-            }
-            for e, is_current in entries
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def history_csv(entries: list[tuple[Entry, bool]]) -> str:
-    rows = (
-        (
-            str(e.period),
-            repr(e.value),
-            e.recorded_at.isoformat(),
-            e.source,
-            e.note,
-            str(current).lower(),
-        )
-        for e, current in entries
-    )
-    return to_csv(("period", "value", "recorded_at", "source", "note", "current"), rows)
-
-
-def history_table(
-    plan: Plan,
-    target: Target,
-    entries: list[tuple[Entry, bool]],
-    judge_at: Callable[[Period], Judgement],
-    lang: str,
-    width: int = 100,
-) -> RenderableType:
+def history_renderable(history: History, lang: str, width: int = 100) -> RenderableType:
     """The year's figures period by period, revisions marked, with a bar chart that
     narrows, then goes, in a narrow terminal; figures never break."""
     from rich import box
@@ -354,10 +154,11 @@ def history_table(
     from rich.table import Table
     from rich.text import Text
 
-    current = [e for e, is_current in entries if is_current]
-    estimated = alone(target, tuple((e.period, dec(e.value)) for e in current))
+    plan, target = history.plan, history.target
+    current = [line.entry for line in history.lines if line.current]
     rows: list[tuple[list[str], Status | None]] = []
-    for e, is_current in entries:
+    for line in history.lines:
+        e, is_current, j = line.entry, line.current, line.judgement
         remark = " · ".join(x for x in (e.source, e.note) if x)
         cells = [
             words.period_label(e.period, target, lang),
@@ -366,11 +167,10 @@ def history_table(
             words.REVISED[lang],
             e.recorded_at.strftime("%Y-%m-%d %H:%M"),
             remark,
-            words.with_unit(estimated.get(e.period), target.unit, lang) if is_current else "",
+            words.with_unit(line.alone, target.unit, lang) if is_current else "",
         ]
         status: Status | None = None
-        if is_current:
-            j = judge_at(e.period)
+        if j is not None:
             cells[2] = words.signed(j.gap, target.unit)
             status = j.status
             cells[3] = f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"
@@ -378,7 +178,7 @@ def history_table(
     # period value gap status chart recorded remark; and for growth, the period alone
     headers = words.HISTORY_HEADERS[lang]
     has_remark = any(cells[5] for cells, _ in rows)
-    has_alone = bool(estimated)
+    has_alone = any(line.alone is not None for line in history.lines)
 
     def natural(i: int, header: str) -> int:
         return max([cell_len(header)] + [cell_len(cells[i]) for cells, _ in rows])
@@ -412,7 +212,8 @@ def history_table(
             overflow="fold",
             min_width=6 if k == 6 else None,
         )
-    for (cells, status), (e, is_current) in zip(rows, entries, strict=True):
+    for (cells, status), line in zip(rows, history.lines, strict=True):
+        e, is_current = line.entry, line.current
         dim = "" if is_current else "dim"
         out = [
             Text(cells[0], style=dim),
@@ -460,7 +261,7 @@ def bars(target: Target, values: list[Decimal], width: int = 16) -> dict[int, st
     return out
 
 
-def list_table(plan: Plan, lang: str) -> RenderableType:
+def list_renderable(plan: Plan, lang: str) -> RenderableType:
     """The plan's targets, the report's own words beneath each name."""
     from rich import box
     from rich.console import Group

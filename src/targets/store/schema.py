@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from targets.domain.plan import Plan, Target
 from targets.errors import PlanError
-from targets.plan import Plan, Target
 
 _PLAN_ID = re.compile(r"[a-z0-9-]+")
 _TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")

@@ -14,61 +14,21 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from targets import cache
-from targets.cache import LedgerIndex
+from targets.domain.entries import FIELDS, Entry, Row, entry_from_row
+from targets.domain.periods import parse_period
 from targets.errors import LedgerError, PeriodError
-from targets.periods import Period, parse_period
+from targets.store import index as cache
+from targets.store.index import LedgerIndex
 
 HEADER = (
     "# Figures recorded with `targets`. Append-only: a correction is a new entry for the\n"
     "# same target and period (`targets record … --revise`); the newest recorded_at wins.\n"
 )
-_FIELDS = ("target", "period", "value", "recorded_at", "source", "note")
 _ENTRY_HEADER = re.compile(r"\s*\[\[\s*actual\s*\]\]")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One recorded figure."""
-
-    target: str
-    period: Period
-    value: float
-    recorded_at: datetime
-    source: str | None = None
-    note: str | None = None
-
-    def to_row(self) -> Row:
-        return (
-            self.target,
-            str(self.period),
-            self.value,
-            self.recorded_at.isoformat(),
-            self.source,
-            self.note,
-        )
-
-
-# How the index keeps an entry: plain data that marshal stores and loads quickly.
-Row = tuple[str, str, float, str, str | None, str | None]
-
-
-def entry_from_row(row: Row) -> Entry:
-    target, period, value, recorded_at, source, note = row
-    year, month = period.split("-")
-    return Entry(
-        target,
-        Period(int(year), int(month)),
-        value,
-        datetime.fromisoformat(recorded_at),
-        source,
-        note,
-    )
 
 
 def read_rows(path: Path, year: int | None = None) -> list[Row]:
@@ -192,7 +152,7 @@ def _torn(path: Path, text: str, line: int, why: str) -> str:
 
 def _row(item: dict[str, Any]) -> Row:
     """One entry of the file as a row, checked field by field."""
-    unknown = [k for k in item if k not in _FIELDS]
+    unknown = [k for k in item if k not in FIELDS]
     if unknown:
         raise LedgerError(f"unknown field {unknown[0]}")
     for name in ("target", "period", "value", "recorded_at"):
@@ -214,14 +174,22 @@ def _row(item: dict[str, Any]) -> Row:
         raise LedgerError(
             f"recorded_at must be a date and time like 2023-04-20T10:00:00+08:00, not {shown}"
         )
-    for name in ("source", "note"):
+    for name in ("source", "note", "region"):
         if item.get(name) is not None and not isinstance(item[name], str):
             raise LedgerError(f"{name} must be text, not {item[name]!r}")
     try:
         recorded_at = with_zone(when).isoformat()
     except (ValueError, OverflowError):
         raise LedgerError(f"recorded_at {when.isoformat()} is out of range") from None
-    return (target, str(period), float(value), recorded_at, item.get("source"), item.get("note"))
+    return (
+        target,
+        str(period),
+        float(value),
+        recorded_at,
+        item.get("source"),
+        item.get("note"),
+        item.get("region"),
+    )
 
 
 def with_zone(when: datetime) -> datetime:
@@ -233,12 +201,8 @@ def format_entry(entry: Entry) -> str:
     """One entry as a TOML block; recorded_at last, so a cut-short write always shows."""
     import tomli_w
 
-    fields: dict[str, Any] = {"target": entry.target, "period": str(entry.period)}
-    fields["value"] = entry.value
-    for name in ("source", "note"):
-        if getattr(entry, name):
-            fields[name] = getattr(entry, name)
-    fields["recorded_at"] = entry.recorded_at
+    given = {**vars(entry), "period": str(entry.period)}
+    fields = {name: given[name] for name in FIELDS if given[name] not in (None, "")}
     # One `key = value` line per field (tomli_w quotes and escapes each scalar), as
     # `[[actual]]` blocks: a form people can read and append to by hand.
     return "\n[[actual]]\n" + "".join(tomli_w.dumps({k: v}) for k, v in fields.items())

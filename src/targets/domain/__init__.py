@@ -1,0 +1,1 @@
+"""The plan, its targets, periods and figures: data, no files."""

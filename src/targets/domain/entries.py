@@ -1,0 +1,77 @@
+"""Recorded figures: the `Entry`, the key that names what it is a figure of, and which
+figure is in force. Data only: reading and appending the ledger is `targets.store`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from targets.domain.periods import Period
+
+# The fields of a ledger entry, in the order the ledger writes them (recorded_at last, so
+# a write cut short always shows). Everything that lists an entry's fields reads this.
+FIELDS = ("target", "period", "value", "source", "note", "region", "recorded_at")
+
+# What a figure is a figure of: (region, target id, period). The region is the plan's
+# own when an entry names none.
+Key = tuple[str, str, Period]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded figure."""
+
+    target: str
+    period: Period
+    value: float
+    recorded_at: datetime
+    source: str | None = None
+    note: str | None = None
+    region: str | None = None  # None: the plan's own region
+
+    def key(self, home: str) -> Key:
+        """The figure's key, `home` standing for the plan's own region."""
+        return (self.region or home, self.target, self.period)
+
+    def to_row(self) -> Row:
+        return (
+            self.target,
+            str(self.period),
+            self.value,
+            self.recorded_at.isoformat(),
+            self.source,
+            self.note,
+            self.region,
+        )
+
+
+# How the index keeps an entry: plain data that marshal stores and loads quickly.
+Row = tuple[str, str, float, str, str | None, str | None, str | None]
+
+
+def entry_from_row(row: Row) -> Entry:
+    target, period, value, recorded_at, source, note, region = row
+    year, month = period.split("-")
+    return Entry(
+        target,
+        Period(int(year), int(month)),
+        value,
+        datetime.fromisoformat(recorded_at),
+        source,
+        note,
+        region,
+    )
+
+
+def in_force(entries: Iterable[Entry], home: str = "") -> dict[Key, Entry]:
+    """For each region, target and period, the figure in force: the newest recorded_at
+    wins, and of two recorded at the same instant the later in the ledger. `home` is the
+    plan's own region, which an entry without a region belongs to."""
+    best: dict[Key, Entry] = {}
+    for e in entries:
+        key = e.key(home)
+        if key not in best or e.recorded_at >= best[key].recorded_at:
+            best[key] = e
+    return best

@@ -1,0 +1,47 @@
+"""One target period by period (`targets history`): every entry of the year, which of
+them is in force, how the target stood at each period, and the growth of each period
+on its own, estimated. Pure: no I/O, no printing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from targets.domain.entries import Entry, in_force
+from targets.domain.plan import Plan, Target
+from targets.evaluation.judge import Judgement, alone, dec, judge_at
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    entry: Entry
+    current: bool  # the figure in force for its period (False: revised away)
+    judgement: Judgement | None  # the target as it stood at the period; figures in force only
+    alone: Decimal | None  # growth of the period on its own (an estimate); figures in force
+
+
+@dataclass(frozen=True)
+class History:
+    plan: Plan
+    target: Target
+    lines: tuple[HistoryLine, ...]  # in period order, and within a period oldest first
+
+
+def history(plan: Plan, target: Target, entries: Iterable[Entry]) -> History:
+    """The target's history from the year's entries (of every target, for references)."""
+    year = list(entries)
+    region = plan.region
+    mine = [(i, e) for i, e in enumerate(year) if e.key(region)[:2] == (region, target.id)]
+    winners = in_force((e for _, e in mine), region)
+    ordered = [e for _, e in sorted(mine, key=lambda p: (p[1].period, p[1].recorded_at, p[0]))]
+    current = [e for e in ordered if winners[e.key(region)] is e]
+    estimated = alone(target, tuple((e.period, dec(e.value)) for e in current))
+    at = judge_at(plan, target, year)
+    lines = tuple(
+        HistoryLine(e, True, at(e.period), estimated.get(e.period))
+        if winners[e.key(region)] is e
+        else HistoryLine(e, False, None, None)
+        for e in ordered
+    )
+    return History(plan, target, lines)

@@ -1,0 +1,1 @@
+"""Rendering: every output format, registered by name in `formats`."""

@@ -1,0 +1,172 @@
+"""The machine formats: JSON and CSV, for scripts and other tools (SPEC §4, §5).
+
+English keys and status codes, full precision, stable columns, in every language.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from targets.domain.entries import Entry
+from targets.domain.plan import Target
+from targets.evaluation.history import History
+from targets.evaluation.judge import Judgement, Report
+from targets.present.formats import Options
+
+TARGET_KEYS = (
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "comparator",
+    "value",
+    "tolerance",
+    "relative_to",
+    "effective",
+    "unit",
+    "frequency",
+    "period",
+    "actual",
+    "latest",
+    "gap",
+    "progress",
+    "schedule",
+    "required",
+    "status",
+)
+# The columns of the actuals export, which `targets import` reads back.
+ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note", "region")
+HISTORY_KEYS = ("period", "value", "recorded_at", "source", "note", "current")
+
+
+def _num(x: Decimal | None) -> float | None:
+    """A plain JSON number; null for what a float cannot hold (JSON has no Infinity)."""
+    if x is None:
+        return None
+    number = float(x)
+    return number if math.isfinite(number) else None
+
+
+def target_head(t: Target) -> dict[str, Any]:
+    """The target's own fields, as the JSON shows them before any figure."""
+    return {
+        "id": t.id,
+        "name": t.name,
+        "name_en": t.name_en,
+        "kind": t.kind,
+        "comparator": t.comparator,
+        "value": t.value,
+        "tolerance": t.tolerance,
+        "relative_to": t.relative_to,
+        "unit": t.unit,
+        "frequency": t.frequency,
+    }
+
+
+def target_object(j: Judgement) -> dict[str, Any]:
+    """One JSON target object, keys in the order of SPEC §5."""
+    head = target_head(j.target)
+    figures = {
+        "effective": _num(j.effective),
+        "period": str(j.period) if j.period else None,
+        "actual": _num(j.actual),
+        "latest": _num(j.latest),
+        "gap": _num(j.gap),
+        "progress": _num(j.progress),
+        "schedule": _num(j.schedule),
+        "required": _num(j.required),
+        "status": j.status,
+    }
+    merged = {**head, **figures}
+    return {key: merged[key] for key in TARGET_KEYS}
+
+
+def report_json(report: Report, options: Options) -> bytes:
+    plan = report.plan
+    doc = {
+        "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
+        "as_of": str(report.as_of) if report.as_of else None,
+        "targets": [target_object(j) for j in report.rows],
+    }
+    return _json(doc)
+
+
+def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
+    """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows."""
+    out = io.StringIO()
+    ending = "\r\n" if excel else "\n"
+    writer = csv.writer(out, lineterminator=ending)
+    # csv quotes only what contains the line ending; a lone \r in a note must be quoted too
+    quoted = csv.writer(out, lineterminator=ending, quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    for row in rows:
+        cells = ["" if v is None else v for v in row]
+        bare_cr = any(isinstance(v, str) and "\r" in v for v in cells)
+        (quoted if bare_cr else writer).writerow(cells)
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def report_csv(report: Report, options: Options) -> bytes:
+    rows = (target_object(j).values() for j in report.rows)
+    return to_csv(TARGET_KEYS, rows, excel=options.excel).encode()
+
+
+def actuals_csv(entries: list[Entry], options: Options) -> bytes:
+    """Every entry, oldest first, in the columns `targets import` reads back."""
+    ordered = sorted(enumerate(entries), key=lambda p: (p[1].recorded_at, p[0]))
+    rows = (
+        (
+            e.target,
+            str(e.period),
+            repr(e.value),
+            e.recorded_at.isoformat(),
+            e.source,
+            e.note,
+            e.region,
+        )
+        for _, e in ordered
+    )
+    return to_csv(ENTRY_KEYS, rows, excel=options.excel).encode()
+
+
+def history_json(history: History, options: Options) -> bytes:
+    doc = {
+        "target": target_head(history.target),
+        "entries": [
+            {
+                "period": str(line.entry.period),
+                "value": line.entry.value,
+                "recorded_at": line.entry.recorded_at.isoformat(),
+                "source": line.entry.source,
+                "note": line.entry.note,
+                "current": line.current,
+            }
+            for line in history.lines
+        ],
+    }
+    return _json(doc)
+
+
+def history_csv(history: History, options: Options) -> bytes:
+    rows = (
+        (
+            str(line.entry.period),
+            repr(line.entry.value),
+            line.entry.recorded_at.isoformat(),
+            line.entry.source,
+            line.entry.note,
+            str(line.current).lower(),
+        )
+        for line in history.lines
+    )
+    return to_csv(HISTORY_KEYS, rows, excel=options.excel).encode()
+
+
+def _json(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()

@@ -1,0 +1,62 @@
+"""A report row in words: what the table, markdown and the briefing formats all show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from targets.domain.periods import label
+from targets.domain.plan import Plan
+from targets.evaluation.judge import Judgement, Report
+from targets.present import words
+
+
+def title(report: Report, lang: str) -> str:
+    when = label(report.as_of, lang) if report.as_of else words.NO_FIGURES[lang]
+    return f"{report.plan.display_name(lang)} · {when}"
+
+
+def cells(j: Judgement, plan: Plan, lang: str) -> list[str]:
+    """A row of the report in words, status excluded (it is styled separately)."""
+    t = j.target
+    actual = words.with_unit(j.actual, t.unit, lang)
+    if t.kind == "rate" and j.latest is not None and j.period is not None:
+        # judged on the year's mean; the month's own reading goes beneath it
+        month = label(j.period, lang, cumulative=False)
+        mean = "均" if lang == "zh" else "avg "
+        actual = f"{mean}{actual}\n{month} {words.with_unit(j.latest, t.unit, lang)}"
+        if j.missing:
+            actual += f"\n缺{j.missing}个月" if lang == "zh" else f"\n{j.missing} missing"
+    return [
+        t.display_name(lang),
+        words.goal(t, plan, lang),
+        words.period_label(j.period, t, lang),
+        actual,
+        words.signed(j.gap, t.unit),
+        needs(j, lang),
+        words.sparkline([v for _, v in j.series]),
+    ]
+
+
+def needs(j: Judgement, lang: str) -> str:
+    """What the rest of the year must deliver (倒推), or for totals the schedule (序时)."""
+    t = j.target
+    if t.kind == "total" and j.progress is not None and j.schedule is not None:
+        done, due = words.number(j.progress * 100, 1), words.number(j.schedule * 100, 1)
+        still = words.with_unit(j.required, t.unit, lang) if j.required else ""
+        if lang == "zh":
+            return f"完成{done}%\n序时{due}%" + (f"\n还需{still}" if still else "")
+        return f"{done}% done\n{due}% due" + (f"\n{still} to go" if still else "")
+    if j.required is None:
+        return ""
+    sign = words.SIGN[t.comparator]
+    amount = words.with_unit(j.required, t.unit, lang)
+    if t.kind == "rate":
+        return f"月均{sign}{amount}" if lang == "zh" else f"avg {sign}{amount}"
+    return f"{sign}{amount}"
+
+
+def by_department(rows: Iterable[Judgement], lang: str) -> list[tuple[str | None, list[Judgement]]]:
+    groups: dict[str, list[Judgement]] = {}
+    for j in rows:
+        groups.setdefault(j.target.department or words.NO_DEPARTMENT[lang], []).append(j)
+    return list(groups.items())

@@ -1,0 +1,1 @@
+"""Reading, validating, caching and appending the files: plan, ledger, CSV."""

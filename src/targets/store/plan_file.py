@@ -1,0 +1,45 @@
+"""The plan file: read, validated against the schema, and cached (`targets.toml`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from targets.domain.plan import Plan, plan_from_dict, plan_to_dict
+from targets.errors import PlanError
+
+BUNDLED_PLAN = "liaoyuan-2023.toml"
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes; PlanError saying how to get one when there is none."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(
+            f"no plan at {path}: run `targets init` to write the bundled plan, "
+            "or point --plan / TARGETS_PLAN at yours"
+        ) from None
+    except OSError as e:
+        raise PlanError(f"{path}: cannot read the plan ({e.strerror})") from None
+
+
+def load_plan(path: Path) -> Plan:
+    """Read and validate the plan, through the cache when the file has not changed."""
+    from targets.store import index as cache
+
+    source = read_plan_bytes(path)
+    cached = cache.load_plan(path, source)
+    if cached is not None:
+        return plan_from_dict(cached)
+    from targets.store.schema import validate_plan
+
+    plan = validate_plan(path, source)
+    cache.save_plan(path, source, plan_to_dict(plan))
+    return plan
+
+
+def bundled_plan_text() -> str:
+    """The Liaoyuan 2023 plan shipped inside the package, comments and all."""
+    from importlib import resources
+
+    return resources.files("targets").joinpath("data", BUNDLED_PLAN).read_text("utf-8")

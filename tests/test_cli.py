@@ -89,6 +89,13 @@ def test_report_json_has_the_spec_shape(run: Run, plan_file: Path) -> None:
         "schedule": None,
         "required": 8.3,
         "status": "behind",
+        "department": "市统计局",
+        "reachable": True,
+        "previous": 6.0,
+        "change": -0.1,
+        "projected_low": 5.85,
+        "projected_high": 5.9,
+        "outlook": "unlikely",
     }
     assert [t["id"] for t in doc["targets"]][-1] == "livelihood_projects"
 

@@ -25,6 +25,7 @@ SAME = [
     ("report", "--format", "markdown", "--lang", "en"),
     ("report", "--as-of", "2023年1-2月", "-f", "json"),
     ("report", "--by", "department"),
+    ("report", "--no-outlook", "-f", "json"),
     ("report", "--as-of", "2024-01"),
     ("report", "--as-of", "soon"),
     ("report", "--plan", "missing.toml"),

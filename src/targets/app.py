@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from targets.config import ledger_path
+from targets.domain.plan import Plan
 from targets.evaluation.history import History
 from targets.evaluation.judge import Report
 from targets.present.formats import Options
@@ -32,7 +33,7 @@ def report(
     from targets.present.formats import render
 
     built = build_report(plan_path, ledger, as_of)
-    options = _resolved(options, built.plan.lang)
+    options = _resolved(options, built.plan)
     return render("report", fmt, built, options), options
 
 
@@ -47,7 +48,7 @@ def history(
     target = plan.target(target_text)
     entries = ledger_file.read_entries(ledger_path(plan_path, ledger), plan.year)
     found: History = build(plan, target, entries)
-    return render("history", fmt, found, _resolved(options, plan.lang))
+    return render("history", fmt, found, _resolved(options, plan))
 
 
 def export(
@@ -59,16 +60,16 @@ def export(
     if what == "actuals":
         plan = load_plan(plan_path)  # a broken plan is reported, as by every command
         entries = ledger_file.read_entries(ledger_path(plan_path, ledger))
-        return render("actuals", "csv", entries, _resolved(options, plan.lang))
+        return render("actuals", "csv", entries, _resolved(options, plan))
     built = build_report(plan_path, ledger, as_of)
-    return render("report", "csv", built, _resolved(options, built.plan.lang))
+    return render("report", "csv", built, _resolved(options, built.plan))
 
 
 def list_targets(plan_path: Path, options: Options) -> bytes:
     from targets.present.formats import render
 
     plan = load_plan(plan_path)
-    return render("list", "table", plan, _resolved(options, plan.lang))
+    return render("list", "table", plan, _resolved(options, plan))
 
 
 def record(
@@ -95,9 +96,15 @@ def record(
     return [f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}", *done.notes]
 
 
-def _resolved(options: Options, plan_lang: str | None) -> Options:
+def _resolved(options: Options, plan: Plan) -> Options:
+    """The options with the language resolved against the plan's, and the projection
+    hidden where the plan says the office publishes no estimates."""
     from dataclasses import replace
 
     from targets.config import language
 
-    return replace(options, lang=language(options.lang or None, plan_lang))
+    return replace(
+        options,
+        lang=language(options.lang or None, plan.lang),
+        outlook=options.outlook and plan.outlook,
+    )

@@ -31,6 +31,7 @@ _QUICK: dict[str, dict[str, tuple[str, ...] | None]] = {
         "--as-of": None,
         "--format": tuple(FORMATS["report"]),
         "--by": ("department",),
+        "--no-outlook": (),
     },
     "record": {**_COMMON, "--source": None, "--note": None, "--revise": ()},
 }
@@ -87,7 +88,7 @@ def quick(args: list[str]) -> int | None:
                 ledger,
                 options.get("--as-of"),
                 options.get("--format") or "table",
-                replace(chosen, by=options.get("--by")),
+                replace(chosen, by=options.get("--by"), outlook="--no-outlook" not in options),
             )
             output.write(data)
         else:

@@ -117,6 +117,13 @@ TargetArgument = Annotated[
         metavar="TARGET", help="A target id (or its name).", autocompletion=_complete_target
     ),
 ]
+NoOutlookOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-outlook",
+        help="Leave out the projection of where the year will land (an estimate).",
+    ),
+]
 DEFAULT_PLAN = config.DEFAULT_PLAN
 
 
@@ -276,12 +283,15 @@ def report(
     by: Annotated[
         GroupBy | None, typer.Option("--by", help="Group the table by lead department.")
     ] = None,
+    no_outlook: NoOutlookOption = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Where every target stands: the figure, the gap, the status, what the year still needs."""
-    options = replace(output.terminal(_chosen(lang)), by=by.value if by else None)
+    options = replace(
+        output.terminal(_chosen(lang)), by=by.value if by else None, outlook=not no_outlook
+    )
     data, _ = use.report(plan, ledger, as_of, format, options)
     output.write(data)
 
@@ -291,12 +301,14 @@ def report(
 def history(
     target: TargetArgument,
     format: Annotated[HistoryFormat, FormatOption] = "table",
+    no_outlook: NoOutlookOption = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """One target period by period, revisions included."""
-    output.write(use.history(plan, ledger, target, format, output.terminal(_chosen(lang))))
+    options = replace(output.terminal(_chosen(lang)), outlook=not no_outlook)
+    output.write(use.history(plan, ledger, target, format, options))
 
 
 @app.command()

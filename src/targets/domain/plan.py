@@ -43,6 +43,15 @@ class Target:
     quote: str | None = None
     schedule: tuple[float, ...] | None = None
     base_shares: tuple[float, ...] | None = None
+    floor: float | None = None  # the lowest figure that can occur; see `lowest`
+
+    @property
+    def lowest(self) -> float | None:
+        """The lowest figure that can occur (SPEC §3 floor): as the plan gives it, else
+        -100 for growth (all gone), 0 for totals, none for rates (CPI can fall below 0)."""
+        if self.floor is not None:
+            return self.floor
+        return {"growth": -100.0, "total": 0.0}.get(self.kind)
 
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
@@ -71,6 +80,7 @@ class Plan:
     name_en: str | None = None
     lang: Lang | None = None
     source: str | None = None
+    outlook: bool = True  # false: the office publishes no estimates; projections hidden
 
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name

@@ -8,13 +8,15 @@ person computes them (4.5 against "at least 5.0, tolerance 0.5" meets) and a gap
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
 from targets.domain.entries import Entry, in_force
 from targets.domain.periods import Period
 from targets.domain.plan import Plan, Target
+from targets.evaluation.projection import Outlook, meets, project
+from targets.evaluation.projection import share as shares
 
 Status = Literal["met", "missed", "on_track", "behind", "no_data", "no_target"]
 STATUSES: tuple[Status, ...] = ("met", "on_track", "behind", "missed", "no_data", "no_target")
@@ -45,6 +47,12 @@ class Judgement:
     status: Status
     series: tuple[tuple[Period, Decimal], ...]  # the year's figures up to `period`
     missing: int = 0  # rate targets: months up to `period` without a reading
+    reachable: bool | None = None  # False: `required` asks for a pace below the floor
+    previous: Decimal | None = None  # `actual` at the previous period with a figure
+    change: Decimal | None = None  # actual − previous
+    projected_low: Decimal | None = None  # the lower of the two scenarios (SPEC §7)
+    projected_high: Decimal | None = None
+    outlook: Outlook | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +119,20 @@ def judge(
     actual = figure(target, figures, m)
     latest = figures[m] if target.kind == "rate" else None
     missing = sum(1 for k in target.months if k <= m) - len(series) if latest is not None else 0
+    k = series[-2][0].month if len(series) > 1 else None
+    previous = figure(target, figures, k) if k is not None else None
+    change = actual - previous if previous is not None else None
+    ahead = project(target, m, actual, latest, k, previous)
     effective = _effective(target, reference, m)
     if effective is None:  # no value, or the reference has no figure for this period
-        return _unjudged(target, series, "no_target", period, actual, latest, missing)
+        return replace(
+            _unjudged(target, series, "no_target", period, actual, latest, missing),
+            previous=previous,
+            change=change,
+            projected_low=ahead.low,
+            projected_high=ahead.high,
+            outlook=ahead.outlook,
+        )
     tolerance = dec(target.tolerance)
     share = progress = None
     due = effective  # what the figure so far is held against
@@ -143,7 +162,25 @@ def judge(
         status=status,
         series=series,
         missing=missing,
+        reachable=reachable(target, effective, actual, m) if needed is not None else None,
+        previous=previous,
+        change=change,
+        projected_low=ahead.low,
+        projected_high=ahead.high,
+        outlook=ahead.outlook,
     )
+
+
+def reachable(target: Target, goal: Decimal, actual: Decimal, m: int) -> bool:
+    """Whether the pace `required` asks for can occur at all (SPEC §3): only a cap can
+    ask for a pace below the lowest figure that can occur. The tolerance does not enter."""
+    lowest = target.lowest
+    if target.comparator != "at_most" or lowest is None:
+        return True
+    if target.kind == "total":  # what is left of the amount, before it is held at 0
+        return goal - actual >= dec(lowest)
+    needed = required(target, goal, actual, m)
+    return needed is None or needed >= dec(lowest)
 
 
 def _effective(
@@ -221,19 +258,6 @@ def alone(target: Target, series: tuple[tuple[Period, Decimal], ...]) -> dict[Pe
             out[period] = (grown / (s - before[0]) - ONE) * HUNDRED
         before, previous = (s, ONE + ytd / HUNDRED), period.month
     return out
-
-
-def meets(target: Target, actual: Decimal, effective: Decimal, tolerance: Decimal) -> bool:
-    if target.comparator == "at_least":
-        return actual >= effective - tolerance
-    if target.comparator == "at_most":
-        return actual <= effective + tolerance
-    return abs(actual - effective) <= tolerance
-
-
-def shares(given: tuple[float, ...] | None, m: int) -> Decimal:
-    """The cumulative share of the year by the end of month m: given, or m/12."""
-    return dec(given[m - 1]) if given is not None else Decimal(m) / TWELVE
 
 
 def required(target: Target, goal: Decimal, actual: Decimal, m: int) -> Decimal | None:

@@ -24,6 +24,7 @@ class Options:
     width: int = 100  # terminal cells, for tables
     color_system: str | None = None  # rich's name for the terminal's colours; None: none
     encoding: str = "utf-8"  # what the terminal takes, for tables
+    outlook: bool = True  # False: no projection shown (--no-outlook, or the plan says so)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,13 @@ TARGET_KEYS = (
     "schedule",
     "required",
     "status",
+    "department",
+    "reachable",
+    "previous",
+    "change",
+    "projected_low",
+    "projected_high",
+    "outlook",
 )
 # The columns of the actuals export, which `targets import` reads back.
 ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note", "region")
@@ -69,8 +76,9 @@ def target_head(t: Target) -> dict[str, Any]:
     }
 
 
-def target_object(j: Judgement) -> dict[str, Any]:
-    """One JSON target object, keys in the order of SPEC §5."""
+def target_object(j: Judgement, outlook: bool = True) -> dict[str, Any]:
+    """One JSON target object, keys in the order of SPEC §5; the projection null where
+    the office publishes no estimates (`outlook` false)."""
     head = target_head(j.target)
     figures = {
         "effective": _num(j.effective),
@@ -82,6 +90,13 @@ def target_object(j: Judgement) -> dict[str, Any]:
         "schedule": _num(j.schedule),
         "required": _num(j.required),
         "status": j.status,
+        "department": j.target.department,
+        "reachable": j.reachable,
+        "previous": _num(j.previous),
+        "change": _num(j.change),
+        "projected_low": _num(j.projected_low) if outlook else None,
+        "projected_high": _num(j.projected_high) if outlook else None,
+        "outlook": j.outlook if outlook else None,
     }
     merged = {**head, **figures}
     return {key: merged[key] for key in TARGET_KEYS}
@@ -92,7 +107,7 @@ def report_json(report: Report, options: Options) -> bytes:
     doc = {
         "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
         "as_of": str(report.as_of) if report.as_of else None,
-        "targets": [target_object(j) for j in report.rows],
+        "targets": [target_object(j, options.outlook) for j in report.rows],
     }
     return _json(doc)
 
@@ -113,8 +128,13 @@ def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool 
 
 
 def report_csv(report: Report, options: Options) -> bytes:
-    rows = (target_object(j).values() for j in report.rows)
+    rows = (_csv_cells(target_object(j, options.outlook).values()) for j in report.rows)
     return to_csv(TARGET_KEYS, rows, excel=options.excel).encode()
+
+
+def _csv_cells(values: Iterable[Any]) -> list[Any]:
+    """Booleans spelled as SPEC §4 says (true / false), not Python's True / False."""
+    return [str(v).lower() if isinstance(v, bool) else v for v in values]
 
 
 def actuals_csv(entries: list[Entry], options: Options) -> bytes:

@@ -22,7 +22,8 @@ from targets.errors import PlanError
 
 _PLAN_ID = re.compile(r"[a-z0-9-]+")
 _TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")
-_NUMBERS = ("year", "value", "tolerance", "schedule", "base_shares")
+_NUMBERS = ("year", "value", "tolerance", "schedule", "base_shares", "floor")
+_FLAGS = ("outlook",)
 _PLAN_ADAPTER = TypeAdapter(Plan)
 _TARGET_ADAPTER = TypeAdapter(Target)
 
@@ -109,7 +110,12 @@ def _validate(
         problems.append(
             f"{where.field(table, index, name)}: {name} must be a number, not {raw[name]!r}"
         )
-    if not_numbers:
+    not_flags = [n for n in _FLAGS if n in raw and not isinstance(raw[n], bool)]
+    for name in not_flags:
+        problems.append(
+            f"{where.field(table, index, name)}: {name} must be true or false, not {raw[name]!r}"
+        )
+    if not_numbers or not_flags:
         return None
     try:
         return adapter.validate_python(raw)
@@ -140,6 +146,8 @@ def _target_rules(t: Target) -> list[tuple[str, str]]:
         wrong.append(("value", f"value must be a finite number, not {t.value}"))
     if not (math.isfinite(t.tolerance) and t.tolerance >= 0):
         wrong.append(("tolerance", f"tolerance must be 0 or more, not {t.tolerance}"))
+    if t.floor is not None and not math.isfinite(t.floor):
+        wrong.append(("floor", f"floor must be a finite number, not {t.floor}"))
     if t.value is not None and t.relative_to is not None:
         wrong.append(("relative_to", "a target has value or relative_to, not both"))
     for name, kind in (("schedule", "total"), ("base_shares", "growth")):

@@ -1,18 +1,37 @@
 """Every test runs in its own folder: TARGETS_PLAN and TARGETS_LEDGER point into tmp_path,
-so no test touches a user's files; the terminal is 100 cells wide and colourless."""
+so no test touches a user's files; the terminal is 100 cells wide and colourless.
+
+Property tests draw few examples on a developer's machine and more under CI=true (the
+"ci" Hypothesis profile); HYPOTHESIS_PROFILE names another registered profile to use."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from targets.commands import app
 from targets.store.plan_file import bundled_plan_text
 
 WIDTH = 100
+
+# No deadline: a loaded CI machine must not turn a slow example into a failure.
+settings.register_profile(
+    "dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture(autouse=True)
@@ -28,17 +47,35 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-Run = Callable[..., "Result"]
-
-
+@dataclass(frozen=True)
 class Result:
     """What a command printed and how it ended."""
 
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
-        self.exit_code = exit_code
-        self.stdout = stdout
-        self.stderr = stderr
-        self.output = stdout + stderr
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+class Run(Protocol):
+    """The `run` fixture: `run("report", "-f", "json")` as a user would type it."""
+
+    def __call__(self, *args: str, input: str | None = None) -> Result: ...
+
+
+def wait_until(done: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    """Poll `done` until it holds; fail naming `what` if it has not within `timeout` seconds.
+
+    For waiting on another process: a fixed sleep is either too short on a loaded machine
+    or wasted time on an idle one."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"still waiting after {timeout:g}s for {what}")
+        time.sleep(0.01)
 
 
 @pytest.fixture

@@ -143,7 +143,8 @@ OPS = st.lists(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=max(5, settings.default.max_examples // 4),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(ops=OPS)
 def test_whatever_happens_the_index_matches_a_fresh_parse(

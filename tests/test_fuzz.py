@@ -7,13 +7,14 @@ Figures here are test data, not real Liaoyuan figures.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import tomli_w
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from targets import recording
@@ -27,8 +28,9 @@ from targets.store import ledger_file as ledger
 from targets.store.plan_file import bundled_plan_text, load_plan
 from targets.store.schema import check_plan, validate_plan
 
-FAST = settings(max_examples=150, deadline=None)
-SLOWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Examples per test come from the Hypothesis profile (tests/conftest.py); the tests that
+# write files draw a quarter as many.
+WRITES_FILES = settings(max_examples=max(5, settings.default.max_examples // 4))
 
 PLAN_PATH = Path("targets.toml")
 LEDGER_PATH = Path("actuals.toml")
@@ -60,6 +62,7 @@ scalars = st.one_of(
 )
 
 
+@functools.cache  # built once: a strategy is checked afresh each time one is made
 def toml_values(keys: st.SearchStrategy[str]) -> st.SearchStrategy[Any]:
     """Anything TOML can hold, with keys drawn mostly from the names the files use."""
     return st.recursive(
@@ -131,6 +134,7 @@ LEDGER_KEYS = st.one_of(
 TARGET_IDS = st.sampled_from([t.id for t in PLAN.targets] + ["nosuch", "", "GDP"])
 
 
+@functools.cache
 def valid_field(name: str) -> st.SearchStrategy[Any]:
     """Values a plan field might sensibly hold, mixed with nonsense."""
     sensible: dict[str, st.SearchStrategy[Any]] = {
@@ -216,7 +220,6 @@ def anything(documents: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 # --- periods --------------------------------------------------------------------------
 
 
-@FAST
 @given(PERIOD_TEXT)
 @example("٢٠٢٣-٠٣")  # Arabic-Indic digits are digits to a regular expression
 @example("2023年1-")
@@ -238,7 +241,6 @@ def test_any_period_text_is_a_period_or_a_period_error(text: str) -> None:
 # --- the plan -------------------------------------------------------------------------
 
 
-@FAST
 @given(anything(plan_documents()))
 @example(b'target = ["gdp"]\n[plan]\nid = "x"\nname = "n"\nregion = "r"\nyear = 2023\n')
 @example(b"target = [1]\n")
@@ -251,7 +253,6 @@ def test_any_plan_is_a_plan_or_one_line_problems(source: bytes) -> None:
         assert isinstance(plan, Plan)
 
 
-@FAST
 @given(st.data())
 def test_the_bundled_plan_with_one_field_changed_is_a_plan_or_one_line_problems(
     data: st.DataObject,
@@ -269,7 +270,7 @@ def test_the_bundled_plan_with_one_field_changed_is_a_plan_or_one_line_problems(
     one_line_each(problems, str(PLAN_PATH))
 
 
-@SLOWER
+@WRITES_FILES
 @given(anything(plan_documents()))
 def test_loading_any_plan_file_gives_a_plan_or_a_plan_error(source: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -286,7 +287,6 @@ def test_loading_any_plan_file_gives_a_plan_or_a_plan_error(source: bytes) -> No
 # --- the ledger -----------------------------------------------------------------------
 
 
-@FAST
 @given(anything(ledger_documents()))
 @example(b"actual = [1]\n")
 @example(
@@ -345,7 +345,6 @@ def csv_files(draw: st.DrawFn) -> bytes:
     return (bom + out.getvalue()).encode("utf-8")
 
 
-@FAST
 @given(st.one_of(csv_files(), anything(st.text(max_size=100))))
 def test_any_csv_is_entries_or_a_record_error_naming_its_lines(data: bytes) -> None:
     try:
@@ -385,7 +384,7 @@ def entries(draw: st.DrawFn) -> Entry:
     )
 
 
-@SLOWER
+@WRITES_FILES
 @given(st.lists(entries(), min_size=1, max_size=6), st.booleans())
 @example(  # spaces and line ends around a source or note are part of it
     [Entry("gdp", Period(2023, 3), 5.8, datetime(2023, 4, 20, 10, tzinfo=UTC), " test data ")],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from targets.domain.periods import parse_period
 from targets.domain.plan import Plan
-from targets.errors import PlanError
+from targets.errors import LedgerError, PlanError
 from targets.store import ledger_file as ledger
 from targets.store import schema
 from targets.store.plan_file import read_plan_bytes
@@ -31,9 +31,17 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
     found.plan, problems = schema.check_plan(plan_path, source)
     found.errors += problems
     try:
-        data = ledger_path.read_bytes()
+        data = ledger.read_bytes(ledger_path)
     except FileNotFoundError:
+        try:
+            ledger.require_folder(ledger_path)
+        except LedgerError as e:
+            found.errors.append(str(e))
+            return found
         found.notes.append(f"{ledger_path}: no figures recorded yet")
+        return found
+    except LedgerError as e:
+        found.errors.append(str(e))
         return found
     except OSError as e:
         found.errors.append(f"{ledger_path}: cannot read the ledger ({e.strerror})")

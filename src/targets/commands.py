@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
@@ -355,8 +354,10 @@ def check(
     for note in found.notes:
         output.say(f"note: {note}")
     for error in found.errors:
-        print(f"error: {error}", file=sys.stderr)
+        output.refuse(TargetsError(error))
     if found.errors:
         raise typer.Exit(1)
     targets_n = len(found.plan.targets) if found.plan else 0
-    print(f"ok: {plan} ({targets_n} targets) and {ledger_path} ({found.entries} entries)")
+    from targets.present.plain import plain
+
+    print(plain(f"ok: {plan} ({targets_n} targets) and {ledger_path} ({found.entries} entries)"))

@@ -68,12 +68,17 @@ def _mode(path: Path) -> int:
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal: stderr, so that stdout stays data."""
-    print(message, file=sys.stderr)
+    """A message for the person at the terminal: stderr, so that stdout stays data;
+    control characters from a plan or ledger in it are shown, never acted upon."""
+    from targets.present.plain import plain
+
+    print(plain(message), file=sys.stderr)
 
 
 def refuse(error: TargetsError) -> int:
     """Say why, one `error:` line per line of the message, on stderr; exit code 1."""
+    from targets.present.plain import plain
+
     for line in str(error).splitlines():
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {plain(line)}", file=sys.stderr)
     return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from targets.evaluation.judge import Judgement, Report
 from targets.present import words
 from targets.present.formats import Options
+from targets.present.plain import plain
 from targets.present.rows import by_department, cells, title
 
 
@@ -13,7 +14,7 @@ def report_markdown(report: Report, options: Options) -> bytes:
     lang = options.lang
 
     def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
+        return plain(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
 
     lines = [f"### {cell(title(report, lang))}", ""]
     headers = words.HEADERS[lang]

@@ -13,6 +13,7 @@ from targets.evaluation.history import History
 from targets.evaluation.judge import Judgement, Report, Status, dec
 from targets.present import words
 from targets.present.formats import Options
+from targets.present.plain import plain
 from targets.present.rows import by_department, cells, title
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def report_renderable(
     groups: list[tuple[str | None, list[Judgement]]] = [(None, list(report.rows))]
     if by == "department":
         groups = by_department(report.rows, lang)
-    rows = [(j, cells(j, report.plan, lang)) for _, js in groups for j in js]
+    rows = [(j, [plain(c) for c in cells(j, report.plan, lang)]) for _, js in groups for j in js]
     headers = list(words.HEADERS[lang])
     texts = {
         id(j): c[:5] + [f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"] + c[5:]
@@ -132,7 +133,7 @@ def report_renderable(
         )
     for n, (name, js) in enumerate(groups):
         if name is not None:
-            table.add_row(Text(name, style="bold cyan"))
+            table.add_row(Text(plain(name), style="bold cyan"))
         for k, j in enumerate(js):
             row = texts[id(j)]
             out = [Text(row[i]) for i in columns]
@@ -141,7 +142,9 @@ def report_renderable(
                 out[0] = Text(row[0]) + Text("\n" + row[1], style="dim")
             table.add_row(*out, end_section=k == len(js) - 1 and n < len(groups) - 1)
     return Group(
-        Text(title(report, lang), style="bold"), table, Text(words.summary(report.counts(), lang))
+        Text(plain(title(report, lang)), style="bold"),
+        table,
+        Text(words.summary(report.counts(), lang)),
     )
 
 
@@ -159,19 +162,19 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
     rows: list[tuple[list[str], Status | None]] = []
     for line in history.lines:
         e, is_current, j = line.entry, line.current, line.judgement
-        remark = " · ".join(x for x in (e.source, e.note) if x)
+        remark = plain(" · ".join(x for x in (e.source, e.note) if x))
         cells = [
             words.period_label(e.period, target, lang),
-            words.with_unit(e.value, target.unit, lang),
+            plain(words.with_unit(e.value, target.unit, lang)),
             "",
             words.REVISED[lang],
             e.recorded_at.strftime("%Y-%m-%d %H:%M"),
             remark,
-            words.with_unit(line.alone, target.unit, lang) if is_current else "",
+            plain(words.with_unit(line.alone, target.unit, lang)) if is_current else "",
         ]
         status: Status | None = None
         if j is not None:
-            cells[2] = words.signed(j.gap, target.unit)
+            cells[2] = plain(words.signed(j.gap, target.unit))
             status = j.status
             cells[3] = f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"
         rows.append((cells, status))
@@ -229,7 +232,7 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
             out.append(Text(cells[5], style=dim))
         table.add_row(*out)
     heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
-    parts: list[RenderableType] = [Text(heading, style="bold"), table]
+    parts: list[RenderableType] = [Text(plain(heading), style="bold"), table]
     if show_chart and target.value is not None:
         parts.append(Text({"zh": "┃ 为目标线", "en": "┃ marks the target"}[lang], style="dim"))
     if has_alone:
@@ -276,14 +279,14 @@ def list_renderable(plan: Plan, lang: str) -> RenderableType:
             header, overflow="fold", no_wrap=not folds, min_width=10 if folds else None
         )
     for t in plan.targets:
-        name = Text(t.display_name(lang))
+        name = Text(plain(t.display_name(lang)))
         if t.quote:
-            name.append("\n" + t.quote, style="dim")
+            name.append("\n" + plain(t.quote), style="dim")
         table.add_row(
             Text(t.id),
             name,
-            Text(words.goal(t, plan, lang)),
+            Text(plain(words.goal(t, plan, lang))),
             Text(words.KIND[lang][t.kind]),
             Text(words.FREQUENCY[lang][t.frequency]),
         )
-    return Group(Text(plan.display_name(lang), style="bold"), table)
+    return Group(Text(plain(plan.display_name(lang)), style="bold"), table)

@@ -34,25 +34,48 @@ _ENTRY_HEADER = re.compile(r"\s*\[\[\s*actual\s*\]\]")
 def read_rows(path: Path, year: int | None = None) -> list[Row]:
     """The ledger's entries (of one year, or all), in file order; [] without a ledger."""
     try:
-        with open(path, "rb") as f:
+        with open_for_reading(path) as f:
             _lock(f.fileno(), shared=True)  # an append in progress finishes first
-            return _index(path, f).rows(year)
+            return _index(path, f)[0].rows(year)
     except FileNotFoundError:
+        require_folder(path)
         return []
     except OSError as e:  # a folder, no permission, a disk error
         raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
 
 
-def _index(path: Path, f: BinaryIO) -> LedgerIndex:
-    """The index of the open ledger: the cached one when it matches, else built anew."""
+def read_bytes(path: Path) -> bytes:
+    """The ledger's bytes as they are between two appends (OSError as raised)."""
+    with open_for_reading(path) as f:
+        _lock(f.fileno(), shared=True)
+        return f.read()
+
+
+def open_for_reading(path: Path) -> BinaryIO:
+    """The ledger open for reading; LedgerError for a device or a FIFO, which would
+    never end or never answer."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    try:
+        _regular(path, fd)
+    except LedgerError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _index(path: Path, f: BinaryIO) -> tuple[LedgerIndex, int]:
+    """The index of the open ledger, the cached one when it matches, else built anew;
+    and how many of the file's bytes it describes (a hand edit may add more meanwhile)."""
     stat = os.fstat(f.fileno())
     index = cache.load_ledger(path, stat, f)
-    if index is None:
-        f.seek(0)
-        source = f.read()
-        index = LedgerIndex.of(parse_ledger(path, source), source)
+    if index is not None:
+        return index, stat.st_size
+    f.seek(0)
+    source = f.read()
+    index = LedgerIndex.of(parse_ledger(path, source), source)
+    if len(source) == stat.st_size:  # else the file grew while read: key it by nothing
         cache.save_ledger(path, stat, index.hashed, index)
-    return index
+    return index, len(source)
 
 
 def read_entries(path: Path, year: int | None = None) -> list[Entry]:
@@ -208,19 +231,74 @@ def format_entry(entry: Entry) -> str:
     return "\n[[actual]]\n" + "".join(tomli_w.dumps({k: v}) for k, v in fields.items())
 
 
+# How often a recorder reopens a ledger that was replaced while it waited for the lock.
+REOPENS = 10
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[int]:
-    """The ledger opened for appending, held under an exclusive lock."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise LedgerError(f"{path}: cannot open the ledger for writing ({e.strerror})") from None
-    try:
-        _lock(fd)
-        yield fd
-    finally:
-        os.close(fd)  # closing releases the lock
+    """The ledger opened for appending, held under an exclusive lock, and still the file
+    at `path` once the lock is held.
+
+    While a recorder waits, another program may replace the ledger (an editor's save, a
+    sync client, a restore: a rename over the path) or delete it. A figure written into
+    the old file would be acknowledged and lost, so a replaced ledger is opened again and
+    a deleted one refused.
+    """
+    require_folder(path)
+    for _ in range(REOPENS):
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NONBLOCK, 0o644)
+        except OSError as e:
+            require_folder(path)
+            raise LedgerError(
+                f"{path}: cannot open the ledger for writing ({e.strerror})"
+            ) from None
+        try:
+            _regular(path, fd)
+            _lock(fd)
+            held = os.fstat(fd)
+            try:
+                now = os.stat(path)
+            except OSError:
+                now = None
+            if now is None:
+                raise LedgerError(
+                    f"{path}: the ledger was removed while this waited for it; nothing was recorded"
+                )
+            if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+                yield fd
+                return
+        finally:
+            os.close(fd)  # closing releases the lock
+    raise LedgerError(f"{path}: the ledger kept being replaced; nothing was recorded")
+
+
+# A FIFO opened without it would wait for a writer for ever.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def require_folder(path: Path) -> None:
+    """Refuse a ledger whose folder is missing (an unmounted share, a typo): creating
+    the folder would start an empty ledger where the real one was meant to be."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise LedgerError(
+            f"{path}: the folder {folder} does not exist (point --ledger or TARGETS_LEDGER"
+            " at the ledger, or create the folder)"
+        )
+
+
+def _regular(path: Path, fd: int) -> None:
+    """Refuse a ledger that is a device, a FIFO or a socket: reading one never ends."""
+    import errno
+    import stat
+
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):  # said as the system says it, for reading and writing alike
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(mode):
+        raise LedgerError(f"{path}: the ledger is not a regular file")
 
 
 def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
@@ -270,16 +348,18 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
         check([])  # refuse before creating a ledger that would stay empty
     with locked(path) as fd:
         with os.fdopen(os.dup(fd), "rb") as f:
-            index = _index(path, f)
-            size = os.fstat(fd).st_size
+            index, described = _index(path, f)
         if check is not None:
             years = sorted({e.period.year for e in new})
             check([row for year in years for row in index.rows(year)])
         block = "".join(format_entry(e) for e in new)
+        size = os.fstat(fd).st_size  # more than `described` if someone appended by hand
         if size == 0:
             block = HEADER + block
         data = block.encode("utf-8")
         _write_all(path, fd, size, data)
-        index.add([e.to_row() for e in new])
-        cache.save_ledger(path, os.fstat(fd), index.hash_after(data), index)
+        after = os.fstat(fd)
+        if after.st_size == described + len(data):  # the index has read every other byte
+            index.add([e.to_row() for e in new])
+            cache.save_ledger(path, after, index.hash_after(data), index)
     return new

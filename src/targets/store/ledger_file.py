@@ -226,9 +226,10 @@ def format_entry(entry: Entry) -> str:
 
     given = {**vars(entry), "period": str(entry.period)}
     fields = {name: given[name] for name in FIELDS if given[name] not in (None, "")}
-    # One `key = value` line per field (tomli_w quotes and escapes each scalar), as
-    # `[[actual]]` blocks: a form people can read and append to by hand.
-    return "\n[[actual]]\n" + "".join(tomli_w.dumps({k: v}) for k, v in fields.items())
+    # tomli_w writes a table of scalars as one `key = value` line each, quoted and escaped,
+    # in the order given. The `[[actual]]` header is ours: how tomli_w lays out an array of
+    # tables has changed between its versions, and people read and append to this by hand.
+    return "\n[[actual]]\n" + tomli_w.dumps(fields)
 
 
 # How often a recorder reopens a ledger that was replaced while it waited for the lock.

@@ -308,3 +308,5 @@ def test_every_command_takes_plan_ledger_and_lang(run: Run, plan_file: Path) -> 
 def test_full_width_digits_are_a_number(run: Run, plan_file: Path) -> None:
     result = run("record", "gdp", "２０２３年一季度", "５．８")
     assert result.stderr == "recorded gdp 2023-03 (1-3月) = 5.8\n"
+    result = run("record", "cpi", "2023-01", "　－０．３　", "--source", "test data")
+    assert result.stderr == "recorded cpi 2023-01 (1月) = -0.3\n"

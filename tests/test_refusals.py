@@ -172,6 +172,10 @@ def test_a_bad_as_of_period_is_refused(run: Run, seeded: Path, plan_file: Path) 
         ("inf", "is not a finite number"),
         ("-Infinity", "is not a finite number"),
         ("1e999", "is not a finite number"),
+        ("５．８％", "is not a number (write 5.8: the unit comes from the plan)"),
+        ("5²", "is not a number"),  # not 52
+        ("①", "is not a number"),  # not 1
+        ("½", "is not a number"),
     ],
 )
 def test_a_value_that_is_not_a_finite_number_is_refused(

@@ -8,6 +8,7 @@ finite number, and a second figure for a period is a revision only when asked fo
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,15 +24,14 @@ CSV_REQUIRED = ("target", "period", "value")
 CSV_OPTIONAL = ("source", "note", "recorded_at", "region")
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
-
-
 def parse_value(text: str) -> float:
     """A figure as typed (full-width digits too): a finite number; RecordError otherwise."""
-    plain = text.strip().translate(_FULL_WIDTH)
+    plain = unicodedata.normalize("NFKC", text).strip()  # ５．８ is 5.8, －０．３ is -0.3
     try:
         if "_" in plain:  # Python reads 1_000 as a number; nobody writes a figure so
             raise ValueError
+        if any(unicodedata.category(c) == "No" for c in text):
+            raise ValueError  # NFKC reads 5² as 52 and ① as 1: no figure is written so
         value = float(plain)
     except ValueError:
         hint = f" (write {plain[:-1]}: the unit comes from the plan)" if plain.endswith("%") else ""

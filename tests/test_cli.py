@@ -172,11 +172,11 @@ def test_import_all_or_none_and_dry_run(
     )
     dry = run("import", str(good), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert dry.stderr == f"would record 2 figures from {good}\n"
+    assert dry.stderr == f"would record 2 figures from {good} (UTF-8)\n"
     assert not ledger_file.exists()
     done = run("import", str(good))
     assert done.exit_code == 0, done.output
-    assert done.stderr == f"recorded 2 figures from {good}\n"
+    assert done.stderr == f"recorded 2 figures from {good} (UTF-8)\n"
     assert ledger_file.read_text("utf-8").count("[[actual]]") == 2
 
 
@@ -278,7 +278,7 @@ def test_as_of_with_the_actuals_export_says_it_exports_everything(
     run: Run, plan_file: Path
 ) -> None:
     run("record", "gdp", "2023-Q1", "5.8")
-    run("record", "gdp", "2023-Q3", "6.0")
+    run("record", "gdp", "2023-09", "6.0")
     result = run("export", "--what", "actuals", "--as-of", "2023-Q1")
     assert result.exit_code == 0, result.output
     assert result.stderr == (

@@ -72,9 +72,9 @@ def test_an_id_wins_even_when_another_targets_name_is_that_id(run: Run, isolated
 def test_help_as_an_options_value_is_no_request_for_help(
     plan_file: Path, ledger_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for expected in (0, 1):  # recorded, then refused as a duplicate: never a replayed answer
+    for value, expected in (("5.8", 0), ("5.9", 1)):  # then refused: never a replayed answer
         with pytest.raises(SystemExit) as ended:
-            main(["record", "gdp", "2023-Q1", "5.8", "--note", "a", "--note", "--help"])
+            main(["record", "gdp", "2023-Q1", value, "--note", "a", "--note", "--help"])
         assert ended.value.code == expected
     assert ledger_file.read_text("utf-8").count("[[actual]]") == 1
     assert "already has 5.8" in capsys.readouterr().err
@@ -133,7 +133,7 @@ def test_as_of_is_null_only_when_nothing_is_recorded(run: Run, plan_file: Path) 
     in JSON as in the table's title."""
     assert json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)["as_of"] is None
     assert "尚无数据" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
-    run("record", "gdp", "2023-Q3", "6.0")
+    run("record", "gdp", "2023-09", "6.0")
     doc = json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)
     assert doc["as_of"] == "2023-06" and doc["targets"][0]["status"] == "no_data"
     assert "· 上半年" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
@@ -150,7 +150,7 @@ def test_an_import_says_when_a_revision_will_not_be_in_force(
     result = run("import", str(older), "--revise")
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == f"recorded 1 figure from {older}"
+    assert lines[0] == f"recorded 1 figure from {older} (UTF-8)"
     assert lines[1].startswith(
         f"note: {older}, line 2: gdp 2023-03 = 4.2 will not be in force: 5 was recorded later ("
     )
@@ -185,7 +185,7 @@ def test_an_import_says_which_month_a_rate_span_is_taken_as(
     figures.write_text("target,period,value\nunemployment,2023年上半年,5.5\n", "utf-8")
     result = run("import", str(figures))
     assert result.stderr.splitlines() == [
-        f"recorded 1 figure from {figures}",
+        f"recorded 1 figure from {figures} (UTF-8)",
         f"note: {figures}, line 2: unemployment is a monthly rate, so '2023年上半年' is taken"
         " as the reading for 6月; the year's figure is the mean of the monthly readings",
     ]
@@ -196,7 +196,7 @@ def test_an_unclosed_quote_is_named_by_the_line_it_opens_on(
 ) -> None:
     figures = isolated / "q.csv"
     figures.write_text(
-        'target,period,value,source\ngdp,2023-Q1,5.8,ok\ngdp,2023-Q2,6.0,"open\nx\ny\n', "utf-8"
+        'target,period,value,source\ngdp,2023-Q1,5.8,ok\ngdp,2023-H1,6.0,"open\nx\ny\n', "utf-8"
     )
     result = run("import", str(figures))
     assert result.stderr.splitlines() == [
@@ -210,7 +210,7 @@ def test_the_estimate_is_left_out_when_the_period_before_is_missing(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     run("record", "gdp", "2023-Q1", "4.5")
-    run("record", "gdp", "2023-Q3", "5.5")  # no 上半年: Q3 alone cannot be told
+    run("record", "gdp", "2023-09", "5.5")  # no 上半年: Q3 alone cannot be told
     rows = [ln for ln in run("history", "gdp").stdout.splitlines() if ln.startswith(("1-", "前"))]
     assert rows[0].count("4.5%") == 2 and rows[1].count("%") == 1
 
@@ -232,7 +232,7 @@ def test_history_in_a_narrow_terminal_drops_the_estimate_before_any_figure(
     run: Run, plan_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run("record", "gdp", "2023-Q1", "4.5")
-    run("record", "gdp", "2023-Q2", "5.2")
+    run("record", "gdp", "2023-H1", "5.2")
     for width in ("44", "50", "60"):
         monkeypatch.setenv("COLUMNS", width)
         out = run("history", "gdp").stdout

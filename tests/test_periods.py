@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targets.domain.periods import Period, label, parse_period
+from targets.domain.periods import Period, label, parse_period, spreadsheet_month
 from targets.domain.plan import Plan, Target
 from targets.errors import PeriodError, RecordError
 
@@ -34,6 +34,11 @@ from targets.errors import PeriodError, RecordError
         ("2023年1-2月", 2),
         (" 2023-06 ", 6),
         ("２０２３年１-２月", 2),
+        ("２０２３－Ｑ１", 3),
+        # as a point in the year (--as-of), a later quarter or half is its end
+        ("2023-Q3", 9),
+        ("2023年二季度", 6),
+        ("2023年9月", 9),
     ],
 )
 def test_every_accepted_form_means_one_canonical_period(text: str, month: int) -> None:
@@ -52,11 +57,6 @@ def test_every_accepted_form_means_one_canonical_period(text: str, month: int) -
             "2023年1-3月, 2023年一季度, 2023年上半年",
         ),
         ("2023年4-6月", "period '2023年4-6月': year-to-date periods start in January (1-6月)"),
-        (
-            "2023年二季度",
-            "period '2023年二季度': figures are year-to-date; write 上半年, 前三季度 or 全年 "
-            "for the cumulative period ending then",
-        ),
     ],
 )
 def test_unreadable_periods_are_refused_by_name(text: str, message: str) -> None:
@@ -166,3 +166,73 @@ def test_quarter_and_half_forms_agree(p: Period) -> None:
         assert parse_period(f"{p.year}Q{p.month // 3}") == p
     if p.month % 6 == 0:
         assert parse_period(f"{p.year}-H{p.month // 6}") == p
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("一季度", 3),
+        ("上半年", 6),
+        ("前三季度", 9),
+        ("全年", 12),
+        ("1-3月", 3),
+        ("1-2月", 2),
+        ("１－２月", 2),
+        ("1月", 1),
+    ],
+)
+def test_the_bureaus_forms_without_a_year_take_the_plans_year(text: str, month: int) -> None:
+    assert _plan(GDP, CPI).period_for(CPI if month in (1, 2) else GDP, text) == Period(2023, month)
+
+
+def test_a_month_alone_is_a_rate_reading_and_no_year_to_date_figure() -> None:
+    plan = _plan(GDP, CPI)
+    assert plan.period_for(CPI, "3月") == Period(2023, 3)
+    assert plan.period_for(CPI, "2023年3月") == Period(2023, 3)
+    with pytest.raises(PeriodError) as e:
+        plan.period_for(GDP, "2023年6月")
+    assert str(e.value) == (
+        "period '2023年6月' names one month alone; figures are year to date: write 2023年上半年"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("二季度", "write 上半年"),
+        ("三季度", "write 前三季度"),
+        ("四季度", "write 全年"),
+        ("2023年下半年", "write 2023年全年"),
+        ("2023-Q2", "write 2023-H1"),
+        ("2023Q3", "write 2023年前三季度"),
+        ("2023-Q4", "write 2023"),
+        ("2023-H2", "write 2023"),
+    ],
+)
+def test_a_later_quarter_or_half_is_refused_with_the_year_to_date_form(
+    text: str, hint: str
+) -> None:
+    with pytest.raises(PeriodError) as e:
+        _plan(GDP).period_for(GDP, text)
+    assert str(e.value).startswith(f"period {text!r} names one ")
+    assert str(e.value).endswith(f"figures are year to date: {hint}")
+
+
+def test_as_of_reads_a_later_quarter_as_its_end() -> None:
+    plan = _plan(GDP)
+    assert plan.period("2023-Q3") == Period(2023, 9)
+    assert plan.period("三季度") == Period(2023, 9)
+    assert plan.period("9月") == Period(2023, 9)
+    assert plan.period("2023-H2") == Period(2023, 12)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023/3/1", "2023/3", "2023-03-01", "2023年3月1日", "Mar-23", "2023/03/31 00:00"]
+)
+def test_the_dates_a_spreadsheet_makes_of_a_month_are_that_month(text: str) -> None:
+    assert spreadsheet_month(text) == Period(2023, 3)
+
+
+@pytest.mark.parametrize("text", ["2023-03", "2023", "一季度", "March", "2023-Q1"])
+def test_periods_are_no_spreadsheet_dates(text: str) -> None:
+    assert spreadsheet_month(text) is None

@@ -105,7 +105,7 @@ def test_whatever_the_quick_path_takes_typer_takes_too(run: Run, recorded: Path)
     from targets.cli import _QUICK
 
     for command, options in _QUICK.items():
-        base = ["record", "gdp", "2023-Q3", "6.0"] if command == "record" else ["report"]
+        base = ["record", "gdp", "2023-09", "6.0"] if command == "record" else ["report"]
         for option, values in options.items():
             if values == ():
                 tries = [[option]]

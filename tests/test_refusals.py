@@ -94,7 +94,7 @@ def test_an_unknown_target_is_refused_with_the_nearest_id_or_name(
 ) -> None:
     files = Files(plan_file, seeded)
     message = f"error: unknown target {typed!r}; {hint}\n"
-    refused(run("record", typed, "2023-Q2", "6.0", "--source", "test data"), message, files)
+    refused(run("record", typed, "2023-H1", "6.0", "--source", "test data"), message, files)
     refused(run("history", typed), message, files)
 
 
@@ -126,8 +126,24 @@ FORMS = "2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月, 2023年一季度, 2023�
         (
             "gdp",
             "2023年二季度",
-            "period '2023年二季度': figures are year-to-date; write 上半年, 前三季度 or 全年"
-            " for the cumulative period ending then",
+            "period '2023年二季度' names one quarter alone; figures are year to date:"
+            " write 2023年上半年",
+        ),
+        (
+            "gdp",
+            "2023-Q3",
+            "period '2023-Q3' names one quarter alone; figures are year to date:"
+            " write 2023年前三季度",
+        ),
+        (
+            "gdp",
+            "下半年",
+            "period '下半年' names one half alone; figures are year to date: write 全年",
+        ),
+        (
+            "fixed_asset_investment",
+            "4月",
+            "period '4月' names one month alone; figures are year to date: write 1-4月",
         ),
         (
             "gdp",
@@ -227,7 +243,7 @@ def test_recording_without_a_source_keeps_the_ledger_readable(
 ) -> None:
     """Short entries once came out as `actual = [{…}]`, which TOML reads as a field of the
     entry before: every figure must stay a figure, read afresh from the file."""
-    for args in (("gdp", "2023-Q1", "-1"), ("cpi", "2023-01", "0.1"), ("gdp", "2023-Q2", "5")):
+    for args in (("gdp", "2023-Q1", "-1"), ("cpi", "2023-01", "0.1"), ("gdp", "2023-H1", "5")):
         assert run("record", *args).exit_code == 0
     from targets.store.ledger_file import parse_ledger
 
@@ -267,7 +283,7 @@ def test_the_plan_is_never_written(run: Run, plan_file: Path, isolated: Path) ->
 
 READERS_OF_THE_PLAN = [
     ("list",),
-    ("record", "gdp", "2023-Q2", "6.0", "--source", "test data"),
+    ("record", "gdp", "2023-H1", "6.0", "--source", "test data"),
     ("import", "figures.csv"),
     ("report",),
     ("history", "gdp"),
@@ -280,7 +296,7 @@ READERS_OF_THE_PLAN = [
 def test_no_plan_says_how_to_make_one(
     run: Run, isolated: Path, ledger_file: Path, args: tuple[str, ...]
 ) -> None:
-    (isolated / "figures.csv").write_text("target,period,value\ngdp,2023-Q2,6.0\n", "utf-8")
+    (isolated / "figures.csv").write_text("target,period,value\ngdp,2023-H1,6.0\n", "utf-8")
     ledger_file.write_text(SEED, "utf-8")
     plan = isolated / "targets.toml"
     files = Files(plan, ledger_file)
@@ -307,7 +323,7 @@ def test_check_without_a_plan_says_how_to_make_one(run: Run, isolated: Path) -> 
 def test_a_plan_that_is_not_toml_is_refused(
     run: Run, seeded: Path, plan_file: Path, isolated: Path, args: tuple[str, ...]
 ) -> None:
-    (isolated / "figures.csv").write_text("target,period,value\ngdp,2023-Q2,6.0\n", "utf-8")
+    (isolated / "figures.csv").write_text("target,period,value\ngdp,2023-H1,6.0\n", "utf-8")
     text = bundled_plan_text() + "garbage = = 1\n"
     plan_file.write_text(text, encoding="utf-8")
     line = text.count("\n")
@@ -432,7 +448,7 @@ def test_targets_given_as_anything_but_tables_are_refused(
 # --- the ledger: not TOML, not valid ----------------------------------------------------
 
 READERS_OF_THE_LEDGER = [
-    ("record", "gdp", "2023-Q2", "6.0", "--source", "test data"),
+    ("record", "gdp", "2023-H1", "6.0", "--source", "test data"),
     ("record", "gdp", "2023-Q1", "6.0", "--revise"),
     ("import", "figures.csv"),
     ("import", "figures.csv", "--dry-run"),
@@ -523,7 +539,7 @@ def test_a_broken_ledger_is_refused_by_every_command_that_reads_it(
     message: str,
 ) -> None:
     figures = isolated / "figures.csv"
-    figures.write_text("target,period,value,source\ngdp,2023-Q2,6.0,test data\n", "utf-8")
+    figures.write_text("target,period,value,source\ngdp,2023-H1,6.0,test data\n", "utf-8")
     ledger_file.write_text(text, encoding="utf-8")
     files = Files(plan_file, ledger_file, figures)
     refused(run(*args), f"error: {ledger_file}{message}\n", files)
@@ -577,19 +593,20 @@ def test_check_lists_every_problem_of_plan_and_ledger_at_once(
 
 HEADER_NEEDED = (
     "the file needs a header row with target, period, value"
-    " (optional: source, note, recorded_at, region)"
+    " (optional: source, note, recorded_at, region), or in Chinese 指标, 期间, 数值"
+    " (来源, 备注, 记录时间, 地区)"
 )
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("gdp,2023-Q2,6.0\n", HEADER_NEEDED),
+        ("gdp,2023-H1,6.0\n", HEADER_NEEDED),
         ("", HEADER_NEEDED),
-        ("\n\ngdp,2023-Q2,6.0\n", HEADER_NEEDED),
-        ("target,period\ngdp,2023-Q2\n", HEADER_NEEDED),
+        ("\n\ngdp,2023-H1,6.0\n", HEADER_NEEDED),
+        ("target,period\ngdp,2023-H1\n", HEADER_NEEDED),
         (
-            "target,period,value,unit\ngdp,2023-Q2,6.0,%\n",
+            "target,period,value,unit\ngdp,2023-H1,6.0,%\n",
             HEADER_NEEDED + "; unknown column 'unit'",
         ),
     ],
@@ -607,7 +624,10 @@ def test_a_csv_without_its_header_is_refused(
     figures = isolated / "figures.csv"
     figures.write_text(content, "utf-8")
     files = Files(plan_file, seeded)
-    refused(run("import", str(figures), *dry_run), f"error: {figures}, line 1: {message}\n", files)
+    line = 3 if content.startswith("\n\n") else 1  # empty lines before the header are skipped
+    refused(
+        run("import", str(figures), *dry_run), f"error: {figures}, line {line}: {message}\n", files
+    )
 
 
 @pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
@@ -617,8 +637,8 @@ def test_every_bad_row_is_named_and_nothing_is_recorded(
     figures = isolated / "figures.csv"
     figures.write_text(
         "target,period,value,source\n"
-        "gdp,2023-Q2,6.0,test data\n"
-        "gpd,2023-Q3,6.0,test data\n"
+        "gdp,2023-H1,6.0,test data\n"
+        "gpd,2023-09,6.0,test data\n"
         "gdp,2023-02,6.0,test data\n"
         "gdp,2023-09,abc,test data\n"
         "gdp,2023-12,test data\n"
@@ -650,7 +670,7 @@ def test_a_csv_row_with_a_bad_recorded_at_is_named(
     run: Run, seeded: Path, plan_file: Path, isolated: Path
 ) -> None:
     figures = isolated / "figures.csv"
-    figures.write_text("target,period,value,recorded_at\ngdp,2023-Q2,6.0,yesterday\n", "utf-8")
+    figures.write_text("target,period,value,recorded_at\ngdp,2023-H1,6.0,yesterday\n", "utf-8")
     files = Files(plan_file, seeded)
     refused(
         run("import", str(figures)),
@@ -661,15 +681,15 @@ def test_a_csv_row_with_a_bad_recorded_at_is_named(
     )
 
 
-def test_a_csv_that_is_not_utf8_is_refused(
+def test_a_csv_neither_utf8_nor_gbk_is_refused(
     run: Run, seeded: Path, plan_file: Path, isolated: Path
 ) -> None:
     figures = isolated / "figures.csv"
-    figures.write_bytes("target,period,value,source\ngdp,2023-Q2,6.0,测试数据\n".encode("gbk"))
+    figures.write_bytes(b"target,period,value,source\ngdp,2023-H1,6.0,\xff\xfe\n")
     files = Files(plan_file, seeded)
     refused(
         run("import", str(figures)),
-        f"error: {figures}, line 2: not UTF-8 text (it looks like GBK, Excel's 'CSV (逗号分隔)');"
+        f"error: {figures}, line 2: neither UTF-8 nor GBK text;"
         " save it as 'CSV UTF-8 (逗号分隔)'\n",
         files,
     )
@@ -698,7 +718,7 @@ def test_a_csv_giving_one_period_twice_needs_revise(
 ) -> None:
     figures = isolated / "figures.csv"
     figures.write_text(
-        "target,period,value,source\ngdp,2023-Q2,6.0,test data\ngdp,2023-06,6.1,test data\n",
+        "target,period,value,source\ngdp,2023-H1,6.0,test data\ngdp,2023-06,6.1,test data\n",
         "utf-8",
     )
     files = Files(plan_file, seeded)
@@ -716,7 +736,7 @@ def test_a_csv_naming_a_column_twice_is_refused(
 ) -> None:
     """Which of two value columns is the figure? Guessing would record a wrong one."""
     figures = isolated / "figures.csv"
-    figures.write_text("target,period,value,value\ngdp,2023-Q2,6.0,60\n", "utf-8")
+    figures.write_text("target,period,value,value\ngdp,2023-H1,6.0,60\n", "utf-8")
     files = Files(plan_file, seeded)
     refused(
         run("import", str(figures)),
@@ -730,7 +750,7 @@ def test_a_csv_cell_too_long_for_the_csv_reader_is_refused_without_a_traceback(
 ) -> None:
     figures = isolated / "figures.csv"
     figures.write_text(
-        'target,period,value,note\ngdp,2023-Q2,6.0,"' + "x" * 200_000 + '"\n', "utf-8"
+        'target,period,value,note\ngdp,2023-H1,6.0,"' + "x" * 200_000 + '"\n', "utf-8"
     )
     files = Files(plan_file, seeded)
     result = run("import", str(figures))
@@ -764,7 +784,7 @@ def test_a_missing_csv_is_refused(run: Run, seeded: Path, plan_file: Path, isola
             "Try 'targets record --help' for help.\n\n"
             "Error: Missing argument 'PERIOD'.\n",
         ),
-        (("record", "gdp", "2023-Q2", "6.0", "--sauce", "test data"), None),
+        (("record", "gdp", "2023-H1", "6.0", "--sauce", "test data"), None),
         (("import",), None),
         (("history",), None),
         (("report", "--format", "pdf"), None),

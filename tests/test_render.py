@@ -112,13 +112,13 @@ frequency = "annual"
 FIGURES = [  # test data, one of every status at the year's end
     ("gdp", "2023-Q1", "5.8"),
     ("gdp", "2023-H1", "6.1"),
-    ("gdp", "2023-Q3", "5.9"),
+    ("gdp", "2023-09", "5.9"),
     ("industry", "2023-08", "11.2"),
     ("industry", "2023-09", "11.4"),
     ("unemployment", "2023-07", "5.6"),
     ("unemployment", "2023-08", "5.9"),
     ("unemployment", "2023-09", "6.3"),
-    ("income", "2023-Q3", "6.2"),
+    ("income", "2023-09", "6.2"),
     ("energy", "2023", "2.5"),
     ("projects", "2023-09", "51"),
 ]

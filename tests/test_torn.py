@@ -191,7 +191,7 @@ READERS = [
     ("export",),
     ("export", "--what", "actuals"),
     ("record", "cpi", "2023-02", "2.0", "--source", "test data"),
-    ("record", "gdp", "2023-Q2", "6.1", "--revise", "--source", "test data"),
+    ("record", "gdp", "2023-H1", "6.1", "--revise", "--source", "test data"),
     ("import", "figures.csv"),
     ("import", "figures.csv", "--revise"),
     ("import", "figures.csv", "--dry-run"),
@@ -275,7 +275,7 @@ def test_a_write_cut_short_is_taken_back_and_loses_nothing(
     ledger_file.write_text(GOOD, encoding="utf-8")
     with monkeypatch.context() as patch:
         patch.setattr(ledger, "os", _ShortWrites(keep=20))
-        result = run("record", "gdp", "2023-Q2", "6.1", "--source", "test data")
+        result = run("record", "gdp", "2023-H1", "6.1", "--source", "test data")
     assert_refused(
         result,
         f"error: {ledger_file}: nothing was recorded: the write failed"
@@ -284,6 +284,6 @@ def test_a_write_cut_short_is_taken_back_and_loses_nothing(
     assert ledger_file.read_bytes() == GOOD.encode()
     assert run("report").exit_code == 0
     assert run("check").exit_code == 0
-    again = run("record", "gdp", "2023-Q2", "6.1", "--source", "test data")
+    again = run("record", "gdp", "2023-H1", "6.1", "--source", "test data")
     assert again.exit_code == 0, again.output
     assert ledger.parse_ledger(ledger_file, ledger_file.read_bytes())[:2] == GOOD_ROWS

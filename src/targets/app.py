@@ -92,6 +92,12 @@ def record(
     entry = recording.make_entry(plan, t.id, period, value, source=source, note=note)
     done = recording.record(plan, ledger_path(plan_path, ledger), entry, period, revise=revise)
     what = label(entry.period, plan.language(lang), cumulative=t.cumulative)
+    if done.unchanged is not None:
+        when = f"{done.unchanged.recorded_at:%Y-%m-%d %H:%M}"
+        return [
+            f"{t.id} {entry.period} ({what}) already has {entry.value:g} (recorded {when});"
+            " nothing recorded"
+        ]
     revision = " (revision)" if done.revised else ""
     return [f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}", *done.notes]
 

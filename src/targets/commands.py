@@ -244,8 +244,19 @@ def record(
 @refusals
 def import_(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A CSV file with target,period,value columns.")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A CSV file (UTF-8 or GBK) or an .xlsx workbook with target, period, value"
+            " columns (or 指标, 期间, 数值).",
+        ),
     ],
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="The sheet of an .xlsx workbook [default: the first]."
+        ),
+    ] = None,
     revise: Annotated[
         bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
     ] = False,
@@ -256,7 +267,8 @@ def import_(
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record many figures from a CSV file: all of them, or none."""
+    """Record many figures from a CSV file or a workbook: all of them, or none. Rows equal
+    to the figure in force are skipped and counted."""
     from targets import recording
     from targets.store.plan_file import load_plan
 
@@ -266,10 +278,21 @@ def import_(
     except OSError as e:
         raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
     done = recording.import_csv(
-        loaded, config.ledger_path(plan, ledger), str(file), data, revise=revise, dry_run=dry_run
+        loaded,
+        config.ledger_path(plan, ledger),
+        str(file),
+        data,
+        revise=revise,
+        dry_run=dry_run,
+        sheet=sheet,
     )
     verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
-    output.say(f"{verb} {n} figure{'' if n == 1 else 's'} from {file}")
+    skipped = "".join(
+        f", {count} {what}"
+        for count, what in ((done.unchanged, "unchanged"), (done.stale, "stale (revised away)"))
+        if count
+    )
+    output.say(f"{verb} {n} figure{'' if n == 1 else 's'} from {file} ({done.read_as}){skipped}")
     for note in done.notes:
         output.say(note)
 

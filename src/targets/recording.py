@@ -10,18 +10,17 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from targets.domain.entries import Entry, Key, Row, entry_from_row, in_force
-from targets.domain.periods import label, names_one_month
+from targets.domain.periods import label, names_one_month, spreadsheet_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError, TargetsError
 from targets.store import ledger_file as ledger
 
-CSV_REQUIRED = ("target", "period", "value")
-CSV_OPTIONAL = ("source", "note", "recorded_at", "region")
 
 
 def parse_value(text: str) -> float:
@@ -79,6 +78,11 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+def dec(x: float) -> Decimal:
+    """A figure as the decimal a person wrote, for telling equal figures (as the judge does)."""
+    return Decimal(repr(x))
+
+
 @dataclass(frozen=True)
 class Duplicate:
     """A figure for a period that already has one: in the ledger, or earlier in the batch."""
@@ -122,19 +126,32 @@ def duplicates(new: list[Entry], rows: list[Row], revise: bool, home: str) -> li
 class Recorded:
     revised: bool  # the period had a figure before
     notes: list[str]  # what the person recording should know
+    unchanged: Entry | None = None  # the same figure is in force already: nothing written
+
+
+class _Unchanged(Exception):
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
 
 
 def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = False) -> Recorded:
-    """Append one figure to the ledger (`text`: its period as typed)."""
+    """Append one figure to the ledger (`text`: its period as typed); the same figure
+    as the one in force is no revision, and nothing is written."""
     earlier: list[Entry] = []
     key = entry.key(plan.region)
 
     def check(rows: list[Row]) -> None:
         earlier.extend(e for e in map(entry_from_row, rows) if e.key(plan.region) == key)
+        current = in_force(earlier, plan.region).get(key)
+        if current is not None and dec(current.value) == dec(entry.value):
+            raise _Unchanged(current)
         if clash := duplicates([entry], rows, revise, plan.region):
             raise RecordError(clash[0].say([entry], str))
 
-    ledger.append(path, [entry], check)
+    try:
+        ledger.append(path, [entry], check)
+    except _Unchanged as same:
+        return Recorded(True, [], same.entry)
     notes = [n for n in [rate_note(plan, entry, text, "")] if n]
     winner = in_force([*earlier, entry], plan.region)[key]
     if winner is not entry:
@@ -169,80 +186,50 @@ class CsvRows:
     lines: list[int]  # the line of each entry in the file, for messages
     problems: list[tuple[int, str]]  # (line, what is wrong) for each bad row
     notes: list[str]  # what the person importing should know
+    read_as: str = "UTF-8"  # the encoding, or the sheet of a workbook
+    place: str = "line"  # how a row is named: line (CSV) or row (xlsx)
+    own_time: list[bool] = field(default_factory=list)  # the row gave its recorded_at
 
 
-def read_csv(plan: Plan, name: str, data: bytes) -> CsvRows:
-    """Every good row of an import file as an entry, and every bad one with its line;
-    RecordError when the file as a whole cannot be read."""
-    import csv
-    import io
+def read_csv(plan: Plan, name: str, data: bytes, sheet: str | None = None) -> CsvRows:
+    """Every good row of an import file (CSV or .xlsx) as an entry, and every bad one
+    with its line; RecordError when the file as a whole cannot be read."""
+    from targets.store.csv_in import read_sheet
 
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+    read = read_sheet(name, data, sheet)
+    rows = CsvRows([], [], list(read.problems), [], read.read_as, read.place)
+    for line, cells in read.rows:
         try:
-            data.decode("gb18030")
-            looks = " (it looks like GBK, Excel's 'CSV (逗号分隔)')"
-        except UnicodeDecodeError:
-            looks = ""
-        raise RecordError(
-            f"{name}, line {line}: not UTF-8 text{looks}; save it as 'CSV UTF-8 (逗号分隔)'"
-        ) from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip().lower() for h in next(reader, [])]
-    except csv.Error as e:
-        raise RecordError(f"{name}, line 1: {e}") from None
-    missing = [c for c in CSV_REQUIRED if c not in header]
-    unknown = [c for c in header if c not in CSV_REQUIRED + CSV_OPTIONAL]
-    if missing or unknown:
-        wants = f"a header row with {', '.join(CSV_REQUIRED)} (optional: {', '.join(CSV_OPTIONAL)})"
-        found = f"; unknown column {unknown[0]!r}" if unknown and not missing else ""
-        raise RecordError(f"{name}, line 1: the file needs {wants}{found}")
-    twice = next((c for c in header if header.count(c) > 1), None)
-    if twice:
-        raise RecordError(f"{name}, line 1: column {twice!r} is given twice")
-    entries: list[Entry] = []
-    lines: list[int] = []
-    problems: list[tuple[int, str]] = []
-    notes: list[str] = []
-    next_line = reader.line_num + 1  # where a row starts: a quoted cell may span lines
-    line = next_line
-    try:
-        for row in reader:
-            line, next_line = next_line, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                cells = f"{len(row)} cell{'' if len(row) == 1 else 's'}"
-                problems.append((line, f"{cells} where the header has {len(header)}"))
-                continue
-            try:
-                entry = _entry(plan, dict(zip(header, row, strict=True)))
-            except TargetsError as e:
-                problems.append((line, str(e)))
-                continue
-            entries.append(entry)
-            lines.append(line)
-            note = rate_note(
-                plan, entry, row[header.index("period")].strip(), f"{name}, line {line}: "
-            )
-            if note:
-                notes.append(note)
-    except csv.Error as e:  # a broken quote or an enormous cell: nothing after it can be read
-        why = "a quote is opened and never closed" if "unexpected end" in str(e) else str(e)
-        problems.append((next_line, why))
-    return CsvRows(entries, lines, problems, notes)
+            entry = _entry(plan, cells)
+        except TargetsError as e:
+            rows.problems.append((line, str(e)))
+            continue
+        rows.entries.append(entry)
+        rows.lines.append(line)
+        rows.own_time.append(bool(cells.get("recorded_at", "").strip()))
+        where = f"{name}, {read.place} {line}: "
+        if note := rate_note(plan, entry, _period_text(cells["period"]), where):
+            rows.notes.append(note)
+    return rows
+
+
+def _period_text(cell: str) -> str:
+    """A period cell as a period: the dates a spreadsheet makes of `2023-03` are that month."""
+    month = spreadsheet_month(cell)
+    return str(month) if month is not None else cell.strip()
 
 
 def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
-    """One CSV row; source and note are kept exactly as written, spaces and all."""
+    """One row; source and note are kept exactly as written, spaces and all."""
+    target = plan.target(cells["target"].strip())
+    value = cells["value"].strip()
+    if target.unit == "%" and value.endswith(("%", "％")):
+        value = value[:-1]  # a percent cell saved as text reads as it shows: 6.5% is 6.5
     return make_entry(
         plan,
-        cells["target"].strip(),
-        cells["period"].strip(),
-        cells["value"].strip(),
+        target.id,
+        _period_text(cells["period"]),
+        value,
         source=cells.get("source"),
         note=cells.get("note"),
         recorded_at=_recorded_at(cells.get("recorded_at", "").strip()),
@@ -267,42 +254,110 @@ def _recorded_at(text: str) -> datetime | None:
 
 @dataclass(frozen=True)
 class Imported:
-    entries: list[Entry]
+    entries: list[Entry]  # what was (or, dry, would be) recorded
     notes: list[str]  # revisions that will not be in force, for the person importing
+    read_as: str  # the encoding, or the sheet of a workbook
+    unchanged: int  # rows equal to the figure in force: skipped
+    stale: int  # with --revise, rows equal to a figure since revised away: skipped
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What of an import file is new, given the ledger."""
+
+    kept: list[int]  # indexes of the rows to record
+    unchanged: int
+    stale: int
+
+
+def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _Batch:
+    """Leave out the rows the ledger already says: equal (in decimal) to the figure in
+    force, or with --revise to one since revised away; a row with its own recorded_at (a
+    ledger's history) only when the very same entry is there."""
+    ledger_entries = list(map(entry_from_row, existing))
+    same = {e.to_row() for e in ledger_entries}
+    current = in_force(ledger_entries, home)
+    seen: dict[Key, set[Decimal]] = {}
+    for e in ledger_entries:
+        seen.setdefault(e.key(home), set()).add(dec(e.value))
+    kept: list[int] = []
+    unchanged = stale = 0
+    for i, e in enumerate(rows.entries):
+        key = e.key(home)
+        if rows.own_time[i]:
+            if e.to_row() in same:
+                unchanged += 1
+            else:
+                kept.append(i)
+            continue
+        now_in_force = current.get(key)
+        if now_in_force is not None and dec(now_in_force.value) == dec(e.value):
+            unchanged += 1
+            continue
+        if revise and dec(e.value) in seen.get(key, set()):
+            stale += 1
+            continue
+        kept.append(i)
+        current[key] = e
+        seen.setdefault(key, set()).add(dec(e.value))
+    return _Batch(kept, unchanged, stale)
 
 
 def import_csv(
-    plan: Plan, path: Path, name: str, data: bytes, *, revise: bool = False, dry_run: bool = False
+    plan: Plan,
+    path: Path,
+    name: str,
+    data: bytes,
+    *,
+    revise: bool = False,
+    dry_run: bool = False,
+    sheet: str | None = None,
 ) -> Imported:
-    """Record every row of the file, or none; with dry_run only check them. Every bad
-    row is named, duplicates included, before anything is written."""
-    rows = read_csv(plan, name, data)
+    """Record every new row of the file, or none; with dry_run only check them. Every
+    bad row is named, duplicates included, before anything is written; rows the ledger
+    already holds are counted, not recorded again."""
+    read = read_csv(plan, name, data, sheet)
 
     def refuse(problems: list[tuple[int, str]]) -> RecordError:
-        said = [f"{name}, line {line}: {why}" for line, why in sorted(problems)]
+        said = [f"{name}, {read.place} {line}: {why}" for line, why in sorted(problems)]
         return RecordError("\n".join([*said, f"{name}: nothing was recorded"]))
 
-    def where(i: int) -> str:
-        return f"{name}, line {rows.lines[i]}"
+    def sort_out(existing: list[Row]) -> tuple[CsvRows, _Batch, list[tuple[int, str]]]:
+        batch = _sort_out(read, existing, revise, plan.region)
+        rows = CsvRows(
+            [read.entries[i] for i in batch.kept],
+            [read.lines[i] for i in batch.kept],
+            [],
+            [],
+            read.read_as,
+            read.place,
+            [read.own_time[i] for i in batch.kept],
+        )
 
-    def duplicate_rows(existing: list[Row]) -> list[tuple[int, str]]:
+        def where(i: int) -> str:
+            return f"{name}, {read.place} {rows.lines[i]}"
+
         found = duplicates(rows.entries, existing, revise, plan.region)
-        return [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
+        return rows, batch, [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
 
     existing = ledger.read_rows(path, plan.year)
-    problems = rows.problems + duplicate_rows(existing)
-    if problems:
-        raise refuse(problems)
-    notes = rows.notes + _outranked(rows, existing, name, plan.region)
-    if dry_run or not rows.entries:
-        return Imported(rows.entries, notes)
+    new, batch, clashes = sort_out(existing)
+    if read.problems or clashes:
+        raise refuse(read.problems + clashes)
+    notes = read.notes + _outranked(new, existing, name, plan.region)
+    done = Imported(new.entries, notes, read.read_as, batch.unchanged, batch.stale)
+    if dry_run or not new.entries:
+        return done
 
     def check(existing: list[Row]) -> None:  # again under the lock: someone may have recorded
-        if again := duplicate_rows(existing):
-            raise refuse(again)
+        again, _, clashes = sort_out(existing)
+        if clashes:
+            raise refuse(clashes)
+        if again.entries != new.entries:
+            raise RecordError(f"{name}: the ledger changed while importing; nothing was recorded")
 
-    ledger.append(path, rows.entries, check)
-    return Imported(rows.entries, notes)
+    ledger.append(path, new.entries, check)
+    return done
 
 
 def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[str]:
@@ -311,7 +366,7 @@ def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list
     last = {e.key(home): (i, e) for i, e in enumerate(rows.entries)}
     winners = in_force([*map(entry_from_row, existing), *rows.entries], home)
     return [
-        outranked_note(f"{name}, line {rows.lines[i]}: ", e, winners[key])
+        outranked_note(f"{name}, {rows.place} {rows.lines[i]}: ", e, winners[key])
         for key, (i, e) in last.items()
         if winners[key] is not e
     ]

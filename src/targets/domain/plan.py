@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from targets.domain.periods import Period, allowed_months, parse_period
+from targets.domain.periods import Period, allowed_months, figure_period, parse_period
 from targets.errors import PeriodError, RecordError
 
 Kind = Literal["growth", "rate", "total", "level"]
@@ -109,8 +109,9 @@ class Plan:
         raise RecordError(f"unknown target {text!r}{hint}")
 
     def period_for(self, target: Target, text: str) -> Period:
-        """Parse a period for this target: in the plan's year, and one its frequency takes."""
-        period = self.period(text)
+        """Parse a figure's period for this target: year to date (or a rate's month), in
+        the plan's year (meant when the text names none), and one its frequency takes."""
+        period = self._in_year(figure_period(text, self.year, cumulative=target.cumulative), text)
         if period.month not in target.months:
             takes = {
                 (12,): "only the year (YYYY-12)",
@@ -121,8 +122,11 @@ class Plan:
         return period
 
     def period(self, text: str) -> Period:
-        """Parse a period and refuse one outside the plan's year."""
-        period = parse_period(text)
+        """Parse a point in the plan's year (`--as-of`: `2023-Q3` is the end of Q3); the
+        plan's year is meant when the text names none; refuse one outside it."""
+        return self._in_year(parse_period(text, self.year), text)
+
+    def _in_year(self, period: Period, text: str) -> Period:
         if period.year != self.year:
             raise PeriodError(f"period {text!r} is outside the plan's year {self.year}")
         return period

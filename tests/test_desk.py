@@ -1,0 +1,121 @@
+"""The desk where figures arrive (SPEC §2, §9): bureau sheets as Chinese Excel saves them,
+periods the bureau's way, the same cumulative sheet imported every month."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Run
+
+# A sheet as Chinese Excel saves it ("CSV (逗号分隔)", GBK): Chinese headers, targets by
+# name, periods as the bureau writes them or as Excel turned them into dates, a percent
+# typed with its sign, an empty trailing column and an empty row.
+BUREAU_SHEET = (
+    "指标,期间,数值,来源,\r\n"
+    "地区生产总值,一季度,5.8,市统计局,\r\n"
+    "规模以上工业总产值,2023/3/1,6.1%,市统计局,\r\n"
+    ",,,,\r\n"
+    "居民消费价格涨幅,2023年3月1日,0.7,市统计局,\r\n"
+    "居民消费价格涨幅,Feb-23,1.1,市统计局,\r\n"
+    "惠民实事,1-3月,12,市政府办,\r\n"
+)
+
+
+def test_a_gbk_sheet_with_chinese_headers_and_excels_dates_is_read(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    sheet = isolated / "一季度.csv"
+    sheet.write_bytes(BUREAU_SHEET.encode("gbk"))
+    result = run("import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"recorded 5 figures from {sheet} (GBK)\n"
+    exported = run("export", "--what", "actuals").stdout.splitlines()
+    assert [line.split(",")[:3] for line in exported[1:]] == [
+        ["gdp", "2023-03", "5.8"],
+        ["industrial_output", "2023-03", "6.1"],
+        ["cpi", "2023-03", "0.7"],
+        ["cpi", "2023-02", "1.1"],
+        ["livelihood_projects", "2023-03", "12.0"],
+    ]
+
+
+def test_the_same_sheet_imported_again_records_nothing(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    sheet = isolated / "sheet.csv"
+    sheet.write_bytes(BUREAU_SHEET.encode("gbk"))
+    assert run("import", str(sheet)).exit_code == 0
+    before = ledger_file.read_bytes()
+    for revise in ((), ("--revise",)):
+        again = run("import", str(sheet), *revise)
+        assert again.exit_code == 0, again.output
+        assert again.stderr == f"recorded 0 figures from {sheet} (GBK), 5 unchanged\n"
+        assert ledger_file.read_bytes() == before
+
+
+def test_a_cumulative_sheet_records_only_its_new_and_revised_rows(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    sheet = isolated / "sheet.csv"
+    sheet.write_text("指标,时间,数值\ngdp,一季度,5.8\n", "utf-8-sig")
+    assert run("import", str(sheet)).exit_code == 0
+    sheet.write_text("指标,时间,数值\ngdp,一季度,5.80\ngdp,上半年,6.0\n", "utf-8-sig")
+    result = run("import", str(sheet))
+    assert result.stderr == f"recorded 1 figure from {sheet} (UTF-8), 1 unchanged\n"
+    sheet.write_text("指标,时间,数值\ngdp,一季度,5.9\ngdp,上半年,6.0\n", "utf-8-sig")
+    refused = run("import", str(sheet))
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
+        f"error: {sheet}, line 2: gdp 2023-03 already has 5.8 (recorded "
+    )
+    revised = run("import", str(sheet), "--revise")
+    assert revised.stderr == f"recorded 1 figure from {sheet} (UTF-8), 1 unchanged\n"
+    # last month's sheet again: its 5.8 was revised away, and is not recorded again
+    sheet.write_text("指标,时间,数值\ngdp,一季度,5.8\n", "utf-8-sig")
+    before = ledger_file.read_bytes()
+    stale = run("import", str(sheet), "--revise")
+    assert stale.stderr == f"recorded 0 figures from {sheet} (UTF-8), 1 stale (revised away)\n"
+    assert ledger_file.read_bytes() == before
+    assert '"actual": 5.9,' in run("report", "--as-of", "一季度", "--format", "json").stdout
+
+
+def test_recording_the_figure_in_force_again_writes_nothing(
+    run: Run, plan_file: Path, ledger_file: Path
+) -> None:
+    assert run("record", "gdp", "一季度", "5.8").exit_code == 0
+    before = ledger_file.read_bytes()
+    for revise in ((), ("--revise",)):
+        again = run("record", "gdp", "2023-03", "5.80", *revise)
+        assert again.exit_code == 0, again.output
+        assert again.stderr.startswith("gdp 2023-03 (1-3月) already has 5.8 (recorded ")
+        assert again.stderr.endswith("); nothing recorded\n")
+    assert ledger_file.read_bytes() == before
+
+
+def test_a_bureau_period_names_the_year_to_date_form_when_refused(
+    run: Run, plan_file: Path, ledger_file: Path
+) -> None:
+    result = run("record", "gdp", "二季度", "6.3")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: period '二季度' names one quarter alone; figures are year to date: write 上半年\n"
+    )
+    month = run("record", "fixed_asset_investment", "2023年4月", "3.1")
+    assert month.stderr == (
+        "error: period '2023年4月' names one month alone; figures are year to date:"
+        " write 2023年1-4月\n"
+    )
+    assert not ledger_file.exists()
+    assert run("record", "gdp", "上半年", "6.3").stderr == "recorded gdp 2023-06 (上半年) = 6.3\n"
+    assert run("report", "--as-of", "2023-Q3", "--format", "json").exit_code == 0
+
+
+def test_a_percent_cell_and_a_gb18030_character_are_read(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    sheet = isolated / "sheet.csv"
+    # 𠀀 is beyond GBK: Excel then saves GB18030
+    sheet.write_bytes("指标,期间,数值,备注\ngdp,一季度,5.8%,𠀀\n".encode("gb18030"))
+    result = run("import", str(sheet))
+    assert result.stderr == f"recorded 1 figure from {sheet} (GB18030)\n"
+    assert "gdp,2023-03,5.8," in run("export", "--what", "actuals").stdout

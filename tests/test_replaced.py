@@ -139,7 +139,7 @@ def test_an_entry_appended_by_hand_during_a_record_is_never_hidden_by_the_index(
         return original(path, entries, check_then_edit)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ledger, "append", append_with_a_hand_edit)
-    done = run("record", "gdp", "2023-Q2", "6.1", "--source", "test data")
+    done = run("record", "gdp", "2023-H1", "6.1", "--source", "test data")
     assert done.exit_code == 0, done.output
     monkeypatch.setattr(ledger, "append", original)
     assert rows(ledger_file) == [

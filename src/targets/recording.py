@@ -22,7 +22,6 @@ from targets.errors import RecordError, TargetsError
 from targets.store import ledger_file as ledger
 
 
-
 def parse_value(text: str) -> float:
     """A figure as typed (full-width digits too): a finite number; RecordError otherwise."""
     plain = unicodedata.normalize("NFKC", text).strip()  # ５．８ is 5.8, －０．３ is -0.3

@@ -370,6 +370,17 @@ def _bad_year(text: str) -> tuple[str, str]:
     return bad, f"line {line_of(bad, 'year = ')} ([plan]): year must be a number, not '2023'"
 
 
+def _year_with_a_point(text: str) -> tuple[str, str]:
+    bad = text.replace("year = 2023", "year = 2023.0", 1)
+    return bad, f"line {line_of(bad, 'year = ')} ([plan]): year must be a whole number, not 2023.0"
+
+
+def _tolerance_as_a_flag(text: str) -> tuple[str, str]:
+    bad = edit_target(text, "unemployment", "tolerance = ", "tolerance = true #")
+    line = line_of(bad, "tolerance = true")
+    return bad, f"line {line} (target 'unemployment'): tolerance must be a number, not True"
+
+
 def _no_plan_table(text: str) -> tuple[str, str]:
     start = text.index("[plan]")
     bad = text[:start] + text[text.index("[[target]]") :]
@@ -377,7 +388,16 @@ def _no_plan_table(text: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    "breaks", [_kind_typo, _value_as_text, _negative_tolerance, _bad_year, _no_plan_table]
+    "breaks",
+    [
+        _kind_typo,
+        _value_as_text,
+        _negative_tolerance,
+        _bad_year,
+        _year_with_a_point,
+        _tolerance_as_a_flag,
+        _no_plan_table,
+    ],
 )
 @pytest.mark.parametrize("args", [READERS_OF_THE_PLAN[1], ("report",), ("check",)])
 def test_a_plan_against_the_schema_names_file_line_target_and_field(

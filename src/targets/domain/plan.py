@@ -8,7 +8,7 @@ cache without loading pydantic; `targets.store.plan_file` reads the file and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from targets.domain.periods import Period, allowed_months, figure_period, parse_period
 from targets.errors import PeriodError, RecordError
@@ -18,16 +18,10 @@ Comparator = Literal["at_least", "at_most", "around"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 Lang = Literal["zh", "en"]
 
-# How pydantic checks these dataclasses (targets.schema): no unknown keys. (Numbers
-# written as text or true/false are refused there too, before pydantic would coerce them.)
-_STRICT: dict[str, Any] = {"extra": "forbid"}
-
 
 @dataclass(frozen=True)
 class Target:
     """One target of the plan, as written in `[[target]]`."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     id: str
     name: str
@@ -69,8 +63,6 @@ class Target:
 @dataclass(frozen=True)
 class Plan:
     """The `[plan]` table and its targets, in plan order."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
 
     id: str
     name: str

@@ -7,25 +7,45 @@ are checked here too, so every problem is reported the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
 import tomllib
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from targets.domain.plan import Plan, Target
 from targets.errors import PlanError
 
 _PLAN_ID = re.compile(r"[a-z0-9-]+")
 _TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")
-_NUMBERS = ("year", "value", "tolerance", "schedule", "base_shares", "floor")
-_FLAGS = ("outlook",)
-_PLAN_ADAPTER = TypeAdapter(Plan)
-_TARGET_ADAPTER = TypeAdapter(Target)
+
+
+def _strict_model(cls: type[Any]) -> type[BaseModel]:
+    """The dataclass's fields as a strict pydantic model: unknown keys refused, and a number
+    written as text or true/false, or a flag written as text, refused rather than converted.
+    (A plan's targets are checked one by one, as their own tables.)"""
+    hints = get_type_hints(cls)
+    spec: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = ...
+        spec[f.name] = (Any if f.name == "targets" else hints[f.name], default)
+    config = ConfigDict(extra="forbid", strict=True)
+    model: type[BaseModel] = create_model(cls.__name__, __config__=config, **spec)
+    return model
+
+
+_PLAN_MODEL = _strict_model(Plan)
+_TARGET_MODEL = _strict_model(Target)
 
 
 def validate_plan(path: Path, source: bytes) -> Plan:
@@ -59,7 +79,7 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
     if not isinstance(head, dict):
         problems.append(f"{path}: there is no [plan] table with id, name, region and year")
         return None, problems
-    plan = _validate(_PLAN_ADAPTER, dict(head), where, "plan", None, problems)
+    plan = _validate(_PLAN_MODEL, dict(head), where, "plan", None, problems)
     if plan is not None:
         if not 1900 <= plan.year <= 2200:
             problems.append(
@@ -79,7 +99,7 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
         raw_targets = []
     targets: list[Target] = []
     for i, raw in enumerate(raw_targets):
-        target = _validate(_TARGET_ADAPTER, raw, where, "target", i, problems)
+        target = _validate(_TARGET_MODEL, raw, where, "target", i, problems)
         if target is not None:
             problems += [
                 f"{where.field('target', i, f)}: {msg}" for f, msg in _target_rules(target)
@@ -92,49 +112,45 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
 
 
 def _validate(
-    adapter: TypeAdapter[Any],
+    model: type[BaseModel],
     raw: dict[str, Any],
     where: _Locator,
     table: str,
     index: int | None,
     problems: list[str],
 ) -> Any:
-    known = [f.name for f in fields(Plan if table == "plan" else Target) if f.name != "targets"]
-    not_numbers = [
-        name
-        for name, v in raw.items()
-        if name in _NUMBERS
-        and any(isinstance(x, bool | str) for x in (v if isinstance(v, list) else [v]))
-    ]
-    for name in not_numbers:
-        problems.append(
-            f"{where.field(table, index, name)}: {name} must be a number, not {raw[name]!r}"
-        )
-    not_flags = [n for n in _FLAGS if n in raw and not isinstance(raw[n], bool)]
-    for name in not_flags:
-        problems.append(
-            f"{where.field(table, index, name)}: {name} must be true or false, not {raw[name]!r}"
-        )
-    if not_numbers or not_flags:
-        return None
+    cls = Plan if table == "plan" else Target
+    known = [f.name for f in fields(cls) if f.name != "targets"]
+    # TOML's arrays are lists; the models hold tuples, which strict mode takes only as such.
+    given = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
     try:
-        return adapter.validate_python(raw)
+        return cls(**dict(model.model_validate(given)))
     except ValidationError as e:
+        said: set[str] = set()
         for err in e.errors():
             name = str(err["loc"][0]) if err["loc"] else ""
-            problems.append(f"{where.field(table, index, name)}: {_say(err, name, known)}")
+            if name not in said:  # one line per field, however many of its items are wrong
+                said.add(name)
+                problems.append(f"{where.field(table, index, name)}: {_say(err, name, raw, known)}")
         return None
 
 
-def _say(err: Any, name: str, known: list[str]) -> str:
+def _say(err: Any, name: str, raw: dict[str, Any], known: list[str]) -> str:
     if err["type"] == "missing":
         return f"{name} is missing"
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         return f"unknown field {name}{hint}"
+    given = raw.get(name, err["input"])
+    if err["type"] == "int_type" and isinstance(given, float):
+        return f"{name} must be a whole number, not {given!r}"
+    if err["type"] in ("int_type", "float_type"):
+        return f"{name} must be a number, not {given!r}"
+    if err["type"] == "bool_type":
+        return f"{name} must be true or false, not {given!r}"
     msg = str(err["msg"])
-    return f"{name}: {msg[0].lower()}{msg[1:]}, not {err['input']!r}"
+    return f"{name}: {msg[0].lower()}{msg[1:]}, not {given!r}"
 
 
 def _target_rules(t: Target) -> list[tuple[str, str]]:

@@ -7,13 +7,16 @@ time.
 - The plan cache (`.targets.toml.cache`) holds the validated plan, keyed by a hash of
   the plan's bytes (the plan is small, so hashing it costs nothing) and by when the
   validation rules last changed.
-- The ledger index (`.actuals.toml.cache`) holds every entry as a row, year by year (a
-  report or a record reads only its year), keyed by the ledger's identity and size and
-  its modification and change times in nanoseconds. Any
-  write, replacement or restore from a backup changes at least one of them (a restore
-  that sets an older modification time still gets a new change time). Within two
-  seconds of a change, when a coarse file-system clock could give a second write the
-  same times, the index also keeps a hash of the ledger's bytes and checks it.
+- The ledger index holds every entry as a row, by year and by region, keyed by a hash
+  of the ledger's bytes. Every command hashes the whole ledger (SHA-1 through a memory
+  map: about 20 ms for a province's 35 MB) and uses the index only when the hash is the
+  one it was built from, so an edit by hand is noticed whatever it keeps: the length, the
+  modification time, and the change time on a file system that keeps none.
+  `.actuals.toml.cache` is a small header (the hash, the size, and which file holds each
+  year); `.actuals.toml.cache.d/` holds one file per year, named by a hash of its
+  content, so a report reads one year and a record rewrites one year, not the index.
+  Within a year each region's rows are packed apart (a command unpacks only the regions
+  it asks for), with the order they came in, so that all of a year reads in file order.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
+import re
 import sys
-import time
+from array import array
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -34,13 +40,18 @@ from targets import __version__
 
 # Anything that changes what a cache holds or how it reads: the tool's version and the
 # interpreter's (marshal's format follows it).
-_KEY = (5, __version__, sys.version_info[:2])
-# A window wider than any file-system clock tick (FAT's is two seconds).
-RACY_NS = 2_000_000_000
+_KEY = (6, __version__, sys.version_info[:2])
+# A year's file in the index folder: the year and the start of its content's hash.
+_CHUNK = re.compile(r"[0-9]{1,4}-[0-9a-f]{24}")
 
 
 def cache_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.cache")
+
+
+def chunk_dir(path: Path) -> Path:
+    """Where the ledger index keeps its years."""
+    return path.with_name(f".{path.name}.cache.d")
 
 
 def load_plan(path: Path, source: bytes) -> dict[str, Any] | None:
@@ -68,84 +79,185 @@ def _rules() -> tuple[int, ...]:
         return ()
 
 
-class LedgerIndex:
-    """The ledger's rows, kept per year: a report or a record reads only its own year."""
-
-    def __init__(self, years: dict[int, bytes], hashed: Hash | None = None) -> None:
-        self.years = years
-        self._loaded: dict[int, list[Any]] = {}  # years already unpacked
-        # the hash of the ledger's bytes when they were read to build or check the index,
-        # so that an append can hash the new content without reading the file again
-        self.hashed = hashed
-
-    def hash_after(self, appended: bytes) -> Hash | None:
-        """The hash of the ledger once `appended` is added, if its bytes were hashed."""
-        if self.hashed is None:
-            return None
-        hashed = self.hashed.copy()
-        hashed.update(appended)
-        return hashed
+# A year of the index: the regions in the order first met, each region's rows packed by
+# marshal (unpacked when asked for), and for every row the number of its region.
+class _Year:
+    def __init__(self, regions: list[str], packed: list[bytes], order: array[int]) -> None:
+        self.regions = regions
+        self.packed: list[bytes | None] = list(packed)  # None once unpacked and changed
+        self.unpacked: dict[int, list[Any]] = {}
+        self.order = order
+        self.at = {r: n for n, r in enumerate(regions)}
 
     @classmethod
-    def of(cls, rows: list[Any], source: bytes | None = None) -> LedgerIndex:
-        index = cls({}, _hasher(source) if source is not None else None)
-        index.add(rows)
+    def empty(cls) -> _Year:
+        return cls([], [], array("H"))
+
+    def rows_of(self, n: int) -> list[Any]:
+        got = self.unpacked.get(n)
+        if got is None:
+            packed = self.packed[n]
+            got = self.unpacked[n] = list(marshal.loads(packed)) if packed else []
+        return got
+
+    def rows(self, regions: Sequence[str] | None) -> list[Any]:
+        if regions is not None:
+            return [row for r in regions if r in self.at for row in self.rows_of(self.at[r])]
+        each = [iter(self.rows_of(n)) for n in range(len(self.regions))]
+        return [next(each[n]) for n in self.order]  # back in file order
+
+    def add(self, row: Any) -> None:
+        region = row[_REGION] or ""
+        n = self.at.get(region)
+        if n is None:
+            n = self.at[region] = len(self.regions)
+            self.regions.append(region)
+            self.packed.append(None)
+            self.unpacked[n] = []
+        self.rows_of(n).append(row)
+        self.packed[n] = None
+        self.order.append(n)
+
+    def dump(self) -> bytes:
+        packed = [
+            p if p is not None else marshal.dumps(self.unpacked[n])
+            for n, p in enumerate(self.packed)
+        ]
+        return marshal.dumps((self.regions, packed, self.order.tobytes()))
+
+    @classmethod
+    def load(cls, data: bytes) -> _Year | None:
+        try:
+            regions, packed, order_bytes = marshal.loads(data)
+            order = array("H")
+            order.frombytes(order_bytes)
+        except (ValueError, EOFError, TypeError):
+            return None
+        if not (
+            isinstance(regions, list)
+            and isinstance(packed, list)
+            and len(regions) == len(packed)
+            and all(isinstance(r, str) for r in regions)
+            and all(isinstance(p, bytes) for p in packed)
+        ):
+            return None
+        return cls(regions, packed, order)
+
+
+# Where a row keeps its year ("2023-03") and its region (None: the plan's own).
+_PERIOD, _REGION = 1, 6
+
+
+class LedgerIndex:
+    """The ledger's rows by year and region, with the hash of the bytes they come from."""
+
+    def __init__(self, hashed: Hash, size: int, years: dict[int, _Year]) -> None:
+        self.hashed = hashed  # so that an append need not read the ledger again
+        self.size = size
+        self.years = years  # the years loaded (all of them when built from the file)
+        self.names: dict[int, str] = {}  # each year's file in the index folder
+        self._changed: set[int] = set()
+
+    @classmethod
+    def of(cls, rows: Iterable[Any], source: bytes) -> LedgerIndex:
+        """The index of a ledger whose bytes are `source` and rows `rows`."""
+        index = cls(_hasher(source), len(source), {})
+        index._add(rows)
         return index
 
-    def rows(self, year: int | None = None) -> list[Any]:
-        """The rows of one year, or of all years, in file order within a year."""
+    def rows(self, year: int | None = None, regions: Sequence[str] | None = None) -> list[Any]:
+        """The rows of one year (or of all), of the given regions (or all; "" is the plan's
+        own region when an entry names none), in file order within each region, and in
+        file order within a year when all regions are asked for."""
         if year is not None:
-            if year not in self.years:
-                return []
-            if year not in self._loaded:
-                self._loaded[year] = list(marshal.loads(self.years[year]))
-            return list(self._loaded[year])
-        return [row for y in sorted(self.years) for row in marshal.loads(self.years[y])]
+            got = self.years.get(year)
+            return got.rows(regions) if got is not None else []
+        return [row for y in sorted(self.years) for row in self.years[y].rows(regions)]
 
-    def add(self, rows: list[Any]) -> None:
-        by_year: dict[int, list[Any]] = {}
+    def add(self, rows: Iterable[Any], appended: bytes) -> None:
+        """Rows just appended to the ledger as the bytes `appended`."""
+        self._add(rows)
+        self.hashed = self.hashed.copy()
+        self.hashed.update(appended)
+        self.size += len(appended)
+
+    def _add(self, rows: Iterable[Any]) -> None:
         for row in rows:
-            by_year.setdefault(int(row[1][:4]), []).append(row)
-        for year, new in by_year.items():
-            self._loaded[year] = self.rows(year) + new
-            self.years[year] = marshal.dumps(self._loaded[year])
+            year = int(row[_PERIOD][:4])
+            got = self.years.get(year)
+            if got is None:
+                got = self.years[year] = _Year.empty()
+            got.add(row)
+            self._changed.add(year)
 
 
-def load_ledger(path: Path, stat: os.stat_result, f: IO[bytes]) -> LedgerIndex | None:
-    """The index if it matches the open ledger `f` (whose state `stat` describes), else None."""
-    data = _read(cache_path(path))
-    if data is None or data.get("signature") != _signature(stat):
+def load_ledger(path: Path, f: IO[bytes], years: Iterable[int] | None) -> LedgerIndex | None:
+    """The index of the open ledger `f` with `years` (None: all) loaded, if it holds the
+    file's very bytes; else None."""
+    header = _read(cache_path(path))
+    if header is None:
         return None
-    digest, hashed = data.get("digest"), None
-    if digest is not None:
-        f.seek(0)
-        hashed = _hasher(f.read())
-        if hashed.hexdigest() != digest:
+    size = os.fstat(f.fileno()).st_size
+    names = header.get("years")
+    if header.get("size") != size or not isinstance(names, dict):
+        return None
+    hashed = hash_file(f, size)
+    if header.get("digest") != hashed.hexdigest():
+        return None
+    index = LedgerIndex(hashed, size, {})
+    index.names = names
+    for year in names if years is None else years:
+        name = names.get(year)
+        if name is None:
+            continue
+        try:
+            data = (chunk_dir(path) / str(name)).read_bytes()
+        except (OSError, ValueError):
             return None
-    years = data.get("years")
-    return LedgerIndex(years, hashed) if isinstance(years, dict) else None
+        got = _Year.load(data) if _chunk_name(year, data) == name else None
+        if got is None:
+            return None
+        index.years[year] = got
+    return index
 
 
-def save_ledger(path: Path, stat: os.stat_result, hashed: Hash | None, index: LedgerIndex) -> None:
-    """Keep `index` as the content of the ledger whose state `stat` describes; `hashed`
-    is the hash of that content, when the caller has it."""
-    digest = None
-    if time.time_ns() - stat.st_mtime_ns < RACY_NS:
-        if hashed is None:
-            try:
-                source = path.read_bytes()
-            except OSError:
+def save_ledger(path: Path, index: LedgerIndex) -> None:
+    """Keep `index` beside the ledger: the years it changed, then the header that names
+    them; then the years no header names any longer go."""
+    folder = chunk_dir(path)
+    names = dict(index.names)
+    for year in sorted(index._changed):
+        data = index.years[year].dump()
+        names[year] = _chunk_name(year, data)
+        target = folder / names[year]
+        if not target.exists():
+            with contextlib.suppress(OSError):
+                folder.mkdir(mode=0o700, exist_ok=True)
+            if not _write_bytes(target, data):
                 return
-            if len(source) != stat.st_size:
-                return  # the file moved on while we looked: leave the index to the next reader
-            hashed = _hasher(source)
-        digest = hashed.hexdigest()
-    data = {"key": _KEY, "signature": _signature(stat), "digest": digest, "years": index.years}
-    _write(cache_path(path), data)
+    header = {"key": _KEY, "size": index.size, "digest": index.hashed.hexdigest()}
+    if not _write(cache_path(path), header | {"years": names}):
+        return
+    index.names, index._changed = names, set()
+    keep = set(names.values())
+    with contextlib.suppress(OSError):
+        for old in os.listdir(folder):
+            if _CHUNK.fullmatch(old) and old not in keep:
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / old)
 
 
-def _signature(stat: os.stat_result) -> tuple[int, ...]:
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+def hash_file(f: IO[bytes], size: int) -> Hash:
+    """The hash of the first `size` bytes of the open file, read through a memory map."""
+    hashed = hashlib.sha1(usedforsecurity=False)
+    if size:
+        with mmap.mmap(f.fileno(), size, access=mmap.ACCESS_READ) as view:
+            hashed.update(view)
+    return hashed
+
+
+def _chunk_name(year: int, data: bytes) -> str:
+    return f"{year}-{_hasher(data).hexdigest()[:24]}"
 
 
 def _digest(source: bytes) -> str:
@@ -166,18 +278,24 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
-    """Replace the cache atomically; give up quietly where it cannot be written."""
+def _write(path: Path, data: dict[str, Any]) -> bool:
+    return _write_bytes(path, marshal.dumps(data))
+
+
+def _write_bytes(path: Path, data: bytes) -> bool:
+    """Replace a cache file atomically; give up quietly (False) where it cannot be written."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(tmp, flags, 0o600)  # the figures are the user's: private like a cache
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(data, f)
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        return False
+    return True

@@ -8,11 +8,12 @@ index (`targets.cache`), so a large ledger is parsed once, not on every command.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -31,12 +32,15 @@ HEADER = (
 _ENTRY_HEADER = re.compile(r"\s*\[\[\s*actual\s*\]\]")
 
 
-def read_rows(path: Path, year: int | None = None) -> list[Row]:
-    """The ledger's entries (of one year, or all), in file order; [] without a ledger."""
+def read_rows(
+    path: Path, year: int | None = None, regions: Sequence[str] | None = None
+) -> list[Row]:
+    """The ledger's entries (of one year, or all; of some regions, "" standing for the
+    plan's own when an entry names none, or all), in file order; [] without a ledger."""
     try:
         with open_for_reading(path) as f:
             _lock(f.fileno(), shared=True)  # an append in progress finishes first
-            return _index(path, f)[0].rows(year)
+            return _index(path, f, None if year is None else [year])[0].rows(year, regions)
     except FileNotFoundError:
         require_folder(path)
         return []
@@ -63,19 +67,25 @@ def open_for_reading(path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def _index(path: Path, f: BinaryIO) -> tuple[LedgerIndex, int]:
-    """The index of the open ledger, the cached one when it matches, else built anew;
-    and how many of the file's bytes it describes (a hand edit may add more meanwhile)."""
-    stat = os.fstat(f.fileno())
-    index = cache.load_ledger(path, stat, f)
-    if index is not None:
-        return index, stat.st_size
-    f.seek(0)
-    source = f.read()
-    index = LedgerIndex.of(parse_ledger(path, source), source)
-    if len(source) == stat.st_size:  # else the file grew while read: key it by nothing
-        cache.save_ledger(path, stat, index.hashed, index)
-    return index, len(source)
+def _index(path: Path, f: BinaryIO, years: Iterable[int] | None) -> tuple[LedgerIndex, int]:
+    """The index of the open ledger with `years` loaded (None: all): the kept one when it
+    holds the file's very bytes, else built anew from them; and how many of the file's
+    bytes it describes (a hand edit may add more meanwhile)."""
+    index = cache.load_ledger(path, f, years)
+    if index is None:
+        f.seek(0)
+        source = f.read()
+        collecting = gc.isenabled()
+        gc.disable()  # a parse makes many small objects and no cycles: no need to look
+        try:
+            index = LedgerIndex.of(parse_ledger(path, source), source)
+        finally:
+            if collecting:
+                gc.enable()
+        # keyed by the hash and length of exactly these bytes: if the file grew while
+        # it was read, the next reader sees another length and builds anew
+        cache.save_ledger(path, index)
+    return index, index.size
 
 
 def read_entries(path: Path, year: int | None = None) -> list[Entry]:
@@ -85,7 +95,7 @@ def read_entries(path: Path, year: int | None = None) -> list[Entry]:
 
 def parse_ledger(path: Path, source: bytes) -> list[Row]:
     """Parse and check the whole file; LedgerError naming file, line and field otherwise."""
-    checked = check_ledger(path, source)
+    checked = check_ledger(path, source, lines=False)
     if checked.problems:
         raise LedgerError(checked.problems[0])
     return checked.rows
@@ -100,8 +110,9 @@ class LedgerCheck(NamedTuple):
     torn: bool  # the last entry is cut short, as a crash mid-append leaves it
 
 
-def check_ledger(path: Path, source: bytes) -> LedgerCheck:
-    """Every entry and every problem of the ledger file."""
+def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
+    """Every entry and every problem of the ledger file (and where each entry starts,
+    unless `lines` is false)."""
     import tomllib
 
     try:
@@ -110,9 +121,15 @@ def check_ledger(path: Path, source: bytes) -> LedgerCheck:
         if e.end < len(source) or source.endswith(b"\n"):
             return LedgerCheck([], [f"{path}: not UTF-8 text (byte {e.start})"], [], False)
         text = source[: e.start].decode("utf-8-sig", "replace") + "\ufffd"  # cut mid-character
-    lines = text.splitlines()
     if text and not text.endswith("\n"):
-        return LedgerCheck([], [_torn(path, text, len(lines), "the file ends mid-line")], [], True)
+        n = len(text.splitlines())
+        return LedgerCheck([], [_torn(path, text, n, "the file ends mid-line")], [], True)
+    from targets.store import layout  # only when the ledger is parsed, not read from the index
+
+    fast = layout.read(text, _period, lines)  # the tool's own layout, read fast
+    if fast is not None:
+        return LedgerCheck(fast.rows, [], fast.lines, False)
+    lines_of = text.splitlines()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -125,7 +142,7 @@ def check_ledger(path: Path, source: bytes) -> LedgerCheck:
     raw = data.get("actual", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], False)
-    starts = [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
+    starts = [n + 1 for n, line in enumerate(lines_of) if _ENTRY_HEADER.match(line)]
     rows: list[Row] = []
     at: list[int] = []
     torn = False
@@ -137,7 +154,7 @@ def check_ledger(path: Path, source: bytes) -> LedgerCheck:
             at.append(line)
         except _Missing as e:
             torn = i == len(raw) - 1
-            problems.append(_torn(path, text, len(lines), str(e)) if torn else f"{where}: {e}")
+            problems.append(_torn(path, text, len(lines_of), str(e)) if torn else f"{where}: {e}")
         except LedgerError as e:
             problems.append(f"{where}: {e}")
     return LedgerCheck(rows, problems, at, torn)
@@ -213,6 +230,14 @@ def _row(item: dict[str, Any]) -> Row:
         item.get("note"),
         item.get("region"),
     )
+
+
+def _period(text: str) -> str:
+    """A period as written, in its canonical form; ValueError when it is none."""
+    try:
+        return str(parse_period(text))
+    except PeriodError as e:
+        raise ValueError(str(e)) from None
 
 
 def with_zone(when: datetime) -> datetime:
@@ -348,10 +373,10 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
     if check is not None and not path.exists():
         check([])  # refuse before creating a ledger that would stay empty
     with locked(path) as fd:
+        years = sorted({e.period.year for e in new})
         with os.fdopen(os.dup(fd), "rb") as f:
-            index, described = _index(path, f)
+            index, described = _index(path, f, years)
         if check is not None:
-            years = sorted({e.period.year for e in new})
             check([row for year in years for row in index.rows(year)])
         block = "".join(format_entry(e) for e in new)
         size = os.fstat(fd).st_size  # more than `described` if someone appended by hand
@@ -361,6 +386,6 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
         _write_all(path, fd, size, data)
         after = os.fstat(fd)
         if after.st_size == described + len(data):  # the index has read every other byte
-            index.add([e.to_row() for e in new])
-            cache.save_ledger(path, after, index.hash_after(data), index)
+            index.add([e.to_row() for e in new], data)
+            cache.save_ledger(path, index)
     return new

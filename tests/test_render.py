@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import Run
 from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from targets.commands import app
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -126,19 +129,64 @@ FIGURES = [  # test data, one of every status at the year's end
 
 @pytest.fixture
 def recorded(run: Run, isolated: Path) -> Path:
+    """The plan with FIGURES recorded: one import rather than a record each (the same
+    entries, and a tenth of the time)."""
     (isolated / "targets.toml").write_text(PLAN, encoding="utf-8")
-    for target, period, value in FIGURES:
-        result = run("record", target, period, value, "--source", "test data")
-        assert result.exit_code == 0, result.output
+    rows = "".join(f"{t},{p},{v},test data\n" for t, p, v in FIGURES)
+    (isolated / "figures.csv").write_text("target,period,value,source\n" + rows, "utf-8")
+    result = run("import", "figures.csv")
+    assert result.exit_code == 0, result.output
+    (isolated / "figures.csv").unlink()
     return isolated
 
 
 def snapshot(name: str, text: str) -> None:
-    """Compare with tests/snapshots/NAME; TARGETS_UPDATE_SNAPSHOTS=1 rewrites them."""
+    """Compare with tests/snapshots/NAME; TARGETS_UPDATE_SNAPSHOTS=1 rewrites them.
+
+    A snapshot holds the layout; each test also asserts the figures and words a reader
+    looks for, so rewriting a snapshot cannot quietly accept a wrong figure."""
     path = SNAPSHOTS / name
     if os.environ.get("TARGETS_UPDATE_SNAPSHOTS"):
         path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed: check the new output, then TARGETS_UPDATE_SNAPSHOTS=1 pytest"
+    )
+
+
+def cells(table: str, first: str) -> list[str]:
+    """The cells of the table line that starts with `first`, as a reader separates them
+    (by two or more spaces)."""
+    lines = [line for line in table.splitlines() if line.startswith(first)]
+    assert len(lines) == 1, (first, table)
+    return re.split(r" {2,}", lines[0].strip())
+
+
+def in_order(seen: list[str], wanted: list[str]) -> bool:
+    """Whether `wanted` appear among `seen` in this order (other columns may lie between)."""
+    rest = iter(seen)
+    return all(any(cell == w for cell in rest) for w in wanted)
+
+
+def markdown_rows(text: str) -> dict[str, list[str]]:
+    """A markdown table's rows by their first cell: the cells after it."""
+    rows = [line.strip("|").split(" | ") for line in text.splitlines() if line.startswith("| ")]
+    return {row[0].strip(): [c.strip() for c in row[1:]] for row in rows[1:]}
+
+
+# What the report says of gdp (Q1-Q3 5.9% against at least 6.5%) and of the unemployment
+# rate (a mean of 5.93% against at most 6% give or take 0.5), in each language.
+GDP_ROW = {
+    "zh": ("地区生产总值", ["≥6.5%", "前三季度", "5.9%", "-0.6", "✗ 滞后", "≥8.3%"]),
+    "en": ("Gross regional", ["≥6.5%", "Q1–Q3", "5.9%", "-0.6", "✗ behind", "≥8.3%"]),
+}
+UNEMPLOYMENT_ROW = {
+    "zh": ("城镇调查失业率", ["≤6%左右", "9月", "均5.93%", "-0.07", "✓ 符合预期", "月均≤6.2%"]),
+    "en": ("Surveyed urban", ["≤6% (±0.5)", "Sep", "avg 5.93%", "-0.07", "✓ on track"]),
+}
+SUMMARY = {
+    "zh": "已实现 1，符合预期 3，滞后 1，未实现 1，无数据 1，无目标值 1",
+    "en": "1 met, 3 on track, 1 behind, 1 missed, 1 without data, 1 without a target",
+}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -146,6 +194,9 @@ def test_report_table_snapshot(lang: str, run: Run, recorded: Path) -> None:
     result = run("report", "--lang", lang)
     assert result.exit_code == 0, result.output
     snapshot(f"report-{lang}.txt", result.stdout)
+    for first, wanted in (GDP_ROW[lang], UNEMPLOYMENT_ROW[lang]):
+        assert in_order(cells(result.stdout, first), wanted), (first, wanted)
+    assert result.stdout.splitlines()[-1] == SUMMARY[lang]
 
 
 def test_every_status_and_literal_brackets(
@@ -190,12 +241,24 @@ def test_grouped_by_department(run: Run, recorded: Path) -> None:
     result = run("report", "--by", "department")
     assert result.exit_code == 0, result.output
     snapshot("report-by-department.txt", result.stdout)
+    lines = result.stdout.splitlines()
+    groups = [n for n, line in enumerate(lines) if line.startswith(("市", "未指定部门"))]
+    assert [lines[n].strip() for n in groups] == ["市统计局", "市工信局", "市人社局", "未指定部门"]
+    statistics = "\n".join(lines[groups[0] : groups[1]])
+    assert "地区生产总值" in statistics and "城镇常住居民人均可支配" in statistics
+    assert "社会消费品零售总额" in "\n".join(lines[groups[3] :])  # no department given
+    assert in_order(cells(result.stdout, "地区生产总值"), GDP_ROW["zh"][1])
 
 
 def test_markdown_for_briefings(run: Run, recorded: Path) -> None:
     result = run("report", "--format", "markdown")
     snapshot("report.md", result.stdout)
-    assert "规模以上工业增加值[快报]" in result.stdout
+    rows = markdown_rows(result.stdout)
+    assert in_order(rows["地区生产总值"], GDP_ROW["zh"][1])
+    assert in_order(rows["城镇调查失业率"], ["均5.93% · 9月 6.3% · 缺6个月", "✓ 符合预期"])
+    assert in_order(rows["惠民实事"], ["51件", "+13.5", "✔ 已实现", "完成102% · 序时75%"])
+    assert in_order(rows["规模以上工业增加值[快报]"], ["11.4%", "✓ 符合预期"])
+    assert result.stdout.splitlines()[-1] == SUMMARY["zh"]
 
 
 def test_history_with_revisions_and_bars(run: Run, recorded: Path) -> None:
@@ -204,6 +267,13 @@ def test_history_with_revisions_and_bars(run: Run, recorded: Path) -> None:
         out = run("history", "gdp", "--lang", lang).stdout
         out = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d", "YYYY-MM-DD HH:MM", out)
         snapshot(f"history-{lang}.txt", out)
+    # The revised first quarter is marked; the figure in force is judged.
+    table = [re.split(r" {2,}", line.strip()) for line in out.splitlines()]
+    quarters = [row for row in table if row[0] == "Jan–Mar"]
+    assert [q[1] for q in quarters] == ["5.8%", "5.7%"]
+    assert "revised" in quarters[0] and "✗ behind" in quarters[1]
+    assert in_order(cells(out, "H1"), ["6.1%", "6.5%", "-0.4", "✗ behind"])
+    assert in_order(cells(out, "Q1–Q3"), ["5.9%", "5.5%", "-0.6", "✗ behind"])
 
 
 def test_no_colour_in_a_pipe_and_with_no_color(recorded: Path) -> None:
@@ -229,21 +299,28 @@ def test_no_colour_in_a_pipe_and_with_no_color(recorded: Path) -> None:
 
 
 def test_shell_completion_offers_target_ids_and_periods(recorded: Path) -> None:
+    def env(words: str) -> dict[str, str]:
+        cword = str(len(words.split(" ")) - 1)
+        return {"_TARGETS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+
     def complete(words: str) -> list[str]:
-        env = {
-            **os.environ,
-            "_TARGETS_COMPLETE": "complete_bash",
-            "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split(" ")) - 1),
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "targets"], capture_output=True, text=True, env=env, check=False
-        )
+        """Typer's answer in this process (a shell asks `targets` itself: see below)."""
+        done = CliRunner().invoke(app, [], env=env(words), prog_name="targets")
+        assert done.exit_code == 0, done.output
         return done.stdout.split()
 
-    assert complete("targets record ") == [
+    # As a shell asks it: the installed entry point answers.
+    done = subprocess.run(
+        [sys.executable, "-m", "targets"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env("targets record ")},
+        check=False,
+    )
+    assert done.stdout.split() == [
         "gdp", "industry", "unemployment", "income", "energy", "projects", "retail", "emissions",
     ]  # fmt: skip
+    assert complete("targets record ") == done.stdout.split()
     assert complete("targets record in") == ["industry", "income"]
     assert complete("targets record gdp 2023-") == ["2023-03", "2023-06", "2023-09", "2023-12"]
     assert complete("targets history en") == ["energy"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import NamedTuple
 
 from targets.domain.entries import FIELDS, Row
 
@@ -62,12 +61,7 @@ _BLOCK = _block()
 _AT = {name: n for n, name in enumerate(FIELDS)}
 
 
-class Read(NamedTuple):
-    rows: list[Row]
-    lines: list[int]  # the line each entry starts on ([] unless asked for)
-
-
-def read(text: str, period: Callable[[str], str], lines: bool = False) -> Read | None:
+def read(text: str, period: Callable[[str], str]) -> list[Row] | None:
     """The rows of a ledger in the tool's own layout, or None for anything else.
 
     `period` turns a period as written into its canonical form (raising ValueError for
@@ -117,19 +111,4 @@ def read(text: str, period: Callable[[str], str], lines: bool = False) -> Read |
                 None if region is None else intern(region, region),
             )
         )
-    if pos != len(text):
-        return None
-    return Read(rows, _starts(text, len(rows)) if lines else [])
-
-
-def _starts(text: str, n: int) -> list[int]:
-    """The line of each of the `n` `[[actual]]` headers (only `check` asks)."""
-    out = []
-    line = 1
-    pos = 0
-    for _ in range(n):
-        at = text.index("\n[[actual]]\n", pos)
-        line += text.count("\n", pos, at + 1)
-        out.append(line)
-        pos = at + 1
-    return out
+    return rows if pos == len(text) else None

@@ -126,9 +126,9 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
         return LedgerCheck([], [_torn(path, text, n, "the file ends mid-line")], [], True)
     from targets.store import layout  # only when the ledger is parsed, not read from the index
 
-    fast = layout.read(text, _period, lines)  # the tool's own layout, read fast
+    fast = layout.read(text, _period)  # the tool's own layout, read fast
     if fast is not None:
-        return LedgerCheck(fast.rows, [], fast.lines, False)
+        return LedgerCheck(fast, [], _starts(text.splitlines()) if lines else [], False)
     lines_of = text.splitlines()
     try:
         data = tomllib.loads(text)
@@ -142,7 +142,7 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     raw = data.get("actual", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], False)
-    starts = [n + 1 for n, line in enumerate(lines_of) if _ENTRY_HEADER.match(line)]
+    starts = _starts(lines_of)
     rows: list[Row] = []
     at: list[int] = []
     torn = False
@@ -158,6 +158,11 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
         except LedgerError as e:
             problems.append(f"{where}: {e}")
     return LedgerCheck(rows, problems, at, torn)
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """The line where each entry starts."""
+    return [n + 1 for n, line in enumerate(lines) if _ENTRY_HEADER.match(line)]
 
 
 class _Missing(LedgerError):

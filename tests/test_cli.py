@@ -66,7 +66,9 @@ def test_report_json_has_the_spec_shape(run: Run, plan_file: Path) -> None:
         "region": "辽源市",
         "year": 2023,
     }
+    assert list(doc) == ["plan", "region", "as_of", "known_on", "targets"]
     assert doc["as_of"] == "2023-09"
+    assert (doc["region"], doc["known_on"]) == ("辽源市", None)
     gdp = doc["targets"][0]
     assert list(gdp) == list(TARGET_KEYS)
     assert gdp == {
@@ -93,6 +95,12 @@ def test_report_json_has_the_spec_shape(run: Run, plan_file: Path) -> None:
         "reachable": True,
         "previous": 6.0,
         "change": -0.1,
+        "region": "辽源市",
+        "rank": None,
+        "rank_of": None,
+        "rank_change": None,
+        "reference_actual": None,
+        "vs_reference": None,
         "projected_low": 5.85,
         "projected_high": 5.9,
         "outlook": "unlikely",

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from targets.domain.entries import Entry
 from targets.domain.periods import Period
 from targets.domain.plan import Plan, Target
-from targets.evaluation.judge import evaluate, judge, required
+from targets.evaluation.judge import judge, required
+from targets.evaluation.report import evaluate
 
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2023, 1, 1, tzinfo=CST)

@@ -20,8 +20,9 @@ from test_evaluation import entries, plan, target
 
 from targets.domain.periods import Period
 from targets.domain.plan import Target
-from targets.evaluation.judge import Judgement, alone, evaluate, required
+from targets.evaluation.judge import Judgement, alone, required
 from targets.evaluation.projection import above_band, share
+from targets.evaluation.report import evaluate
 from targets.present.machine import TARGET_KEYS
 
 FOUR = Decimal("0.0001")

@@ -110,9 +110,12 @@ def test_whatever_the_quick_path_takes_typer_takes_too(run: Run, recorded: Path)
             if values == ():
                 tries = [[option]]
             elif values is None:
-                given = {"--plan": "targets.toml", "--ledger": "actuals.toml"}.get(
-                    option, "2023-09"
-                )
+                given = {
+                    "--plan": "targets.toml",
+                    "--ledger": "actuals.toml",
+                    "--region": "长春市",
+                    "--known-on": "2023-10-01",
+                }.get(option, "2023-09")
                 tries = [[option, given]]
             else:
                 tries = [[option, v] for v in values]

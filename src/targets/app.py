@@ -5,10 +5,13 @@ two never differ. Nothing here prints: results come back as bytes and messages.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from targets.config import ledger_path
+from targets.domain.entries import Entry, known_on
 from targets.domain.plan import Plan
+from targets.errors import RecordError
 from targets.evaluation.history import History
 from targets.evaluation.judge import Report
 from targets.present.formats import Options
@@ -16,53 +19,119 @@ from targets.store import ledger_file
 from targets.store.plan_file import load_plan
 
 
-def build_report(plan_path: Path, ledger: Path | None, as_of: str | None) -> Report:
-    """The plan judged on the ledger's figures of its year, at `as_of` or the latest."""
-    from targets.evaluation.judge import evaluate
+def build_report(
+    plan_path: Path,
+    ledger: Path | None,
+    as_of: str | None,
+    region: str | None = None,
+    known_on: str | None = None,
+) -> Report:
+    """The plan judged on the ledger's figures of its year, at `as_of` or the latest, as
+    `region` (default: the plan's own) stands, from what was recorded by `known_on`."""
+    from targets.evaluation.report import evaluate
 
     plan = load_plan(plan_path)
     period = plan.period(as_of) if as_of is not None else None
-    entries = ledger_file.read_entries(ledger_path(plan_path, ledger), plan.year)
-    return evaluate(plan, entries, period)
+    whose = plan.region_named(region) if region is not None else None
+    day = _day(known_on)
+    entries = _entries(plan_path, ledger, plan.year, day)
+    return evaluate(plan, entries, period, whose, day)
 
 
 def report(
-    plan_path: Path, ledger: Path | None, as_of: str | None, fmt: str, options: Options
+    plan_path: Path,
+    ledger: Path | None,
+    as_of: str | None,
+    fmt: str,
+    options: Options,
+    region: str | None = None,
+    known_on: str | None = None,
 ) -> tuple[bytes, Options]:
     """The report rendered; the options with the language resolved against the plan."""
     from targets.present.formats import render
 
-    built = build_report(plan_path, ledger, as_of)
+    built = build_report(plan_path, ledger, as_of, region, known_on)
     options = _resolved(options, built.plan)
     return render("report", fmt, built, options), options
 
 
 def history(
-    plan_path: Path, ledger: Path | None, target_text: str, fmt: str, options: Options
+    plan_path: Path,
+    ledger: Path | None,
+    target_text: str,
+    fmt: str,
+    options: Options,
+    region: str | None = None,
+    known_on: str | None = None,
 ) -> bytes:
-    """One target's history rendered."""
+    """One target's history rendered, as `region` recorded it."""
     from targets.evaluation.history import history as build
     from targets.present.formats import render
 
     plan = load_plan(plan_path)
     target = plan.target(target_text)
-    entries = ledger_file.read_entries(ledger_path(plan_path, ledger), plan.year)
-    found: History = build(plan, target, entries)
+    whose = plan.region_named(region) if region is not None else None
+    entries = _entries(plan_path, ledger, plan.year, _day(known_on))
+    found: History = build(plan, target, entries, whose)
     return render("history", fmt, found, _resolved(options, plan))
 
 
-def export(
-    plan_path: Path, ledger: Path | None, what: str, as_of: str | None, options: Options
+def compare(
+    plan_path: Path,
+    ledger: Path | None,
+    target_text: str,
+    as_of: str | None,
+    known_on: str | None,
+    fmt: str,
+    options: Options,
 ) -> bytes:
-    """The report, or every entry of the ledger, as CSV."""
+    """One target across the plan's regions, ranked, rendered."""
+    from targets.evaluation.compare import compare as build
+    from targets.present.formats import render
+
+    plan = load_plan(plan_path)
+    target = plan.target(target_text)
+    period = plan.period(as_of) if as_of is not None else None
+    entries = _entries(plan_path, ledger, plan.year, _day(known_on))
+    return render("compare", fmt, build(plan, target, entries, period), _resolved(options, plan))
+
+
+def export(
+    plan_path: Path,
+    ledger: Path | None,
+    what: str,
+    as_of: str | None,
+    options: Options,
+    region: str | None = None,
+) -> bytes:
+    """The report, or the ledger's entries (every region's unless `region` is given), as CSV."""
     from targets.present.formats import render
 
     if what == "actuals":
         plan = load_plan(plan_path)  # a broken plan is reported, as by every command
         entries = ledger_file.read_entries(ledger_path(plan_path, ledger))
+        if region is not None:
+            whose = plan.region_named(region)
+            entries = [e for e in entries if (e.region or plan.region) == whose]
         return render("actuals", "csv", entries, _resolved(options, plan))
-    built = build_report(plan_path, ledger, as_of)
+    built = build_report(plan_path, ledger, as_of, region)
     return render("report", "csv", built, _resolved(options, built.plan))
+
+
+def _day(text: str | None) -> date | None:
+    """A --known-on date (2023-05-20); RecordError otherwise."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RecordError(f"--known-on {text!r} is not a date like 2023-05-20") from None
+
+
+def _entries(plan_path: Path, ledger: Path | None, year: int, day: date | None) -> list[Entry]:
+    """The ledger's entries of the year; with `day`, only those recorded by its end."""
+    entries = ledger_file.read_entries(ledger_path(plan_path, ledger), year)
+    return entries if day is None else known_on(entries, day)
 
 
 def list_targets(plan_path: Path, options: Options) -> bytes:
@@ -82,6 +151,7 @@ def record(
     note: str | None,
     revise: bool,
     lang: str | None,
+    region: str | None = None,
 ) -> list[str]:
     """Record one figure; the confirmation and notes to say."""
     from targets import recording
@@ -89,17 +159,23 @@ def record(
 
     plan = load_plan(plan_path)
     t = plan.target(target)
-    entry = recording.make_entry(plan, t.id, period, value, source=source, note=note)
+    whose = plan.region_named(region) if region is not None else None
+    entry = recording.make_entry(plan, t.id, period, value, source=source, note=note, region=whose)
     done = recording.record(plan, ledger_path(plan_path, ledger), entry, period, revise=revise)
-    what = label(entry.period, plan.language(lang), cumulative=t.cumulative)
+    language = plan.language(lang)
+    what = label(entry.period, language, cumulative=t.cumulative)
+    where = f" for {plan.region_label(whose, language)}" if entry.region and whose else ""
     if done.unchanged is not None:
         when = f"{done.unchanged.recorded_at:%Y-%m-%d %H:%M}"
         return [
-            f"{t.id} {entry.period} ({what}) already has {entry.value:g} (recorded {when});"
-            " nothing recorded"
+            f"{t.id} {entry.period} ({what}){where} already has {entry.value:g}"
+            f" (recorded {when}); nothing recorded"
         ]
     revision = " (revision)" if done.revised else ""
-    return [f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{revision}", *done.notes]
+    return [
+        f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{where}{revision}",
+        *done.notes,
+    ]
 
 
 def _resolved(options: Options, plan: Plan) -> Options:

@@ -32,8 +32,10 @@ _QUICK: dict[str, dict[str, tuple[str, ...] | None]] = {
         "--format": tuple(FORMATS["report"]),
         "--by": ("department",),
         "--no-outlook": (),
+        "--region": None,
+        "--known-on": None,
     },
-    "record": {**_COMMON, "--source": None, "--note": None, "--revise": ()},
+    "record": {**_COMMON, "--source": None, "--note": None, "--revise": (), "--region": None},
 }
 _POSITIONALS = {"report": 0, "record": 3}
 _NUMBER = re.compile(r"-\.?\d")
@@ -89,6 +91,8 @@ def quick(args: list[str]) -> int | None:
                 options.get("--as-of"),
                 options.get("--format") or "table",
                 replace(chosen, by=options.get("--by"), outlook="--no-outlook" not in options),
+                options.get("--region"),
+                options.get("--known-on"),
             )
             output.write(data)
         else:
@@ -103,6 +107,7 @@ def quick(args: list[str]) -> int | None:
                 options.get("--note"),
                 "--revise" in options,
                 options.get("--lang"),
+                options.get("--region"),
             )
             for line in said:
                 output.say(line)

@@ -13,11 +13,9 @@ import typer
 
 from targets import app as use
 from targets import config, output
+from targets.completion import complete_period, complete_region, complete_target
 from targets.errors import TargetsError
 from targets.present import formats
-
-if TYPE_CHECKING:
-    from targets.domain.plan import Plan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,38 +41,6 @@ class ExportWhat(StrEnum):
 
 class GroupBy(StrEnum):
     department = "department"
-
-
-def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
-    plan = _quiet_plan(ctx)
-    if plan is None:
-        return []
-    return [t.id for t in plan.targets if t.id.startswith(incomplete)]
-
-
-def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
-    plan = _quiet_plan(ctx)
-    if plan is None:
-        return []
-    months: tuple[int, ...] = tuple(range(1, 13))
-    target_text = ctx.params.get("target")
-    if target_text:
-        try:
-            months = plan.target(target_text).months
-        except TargetsError:
-            pass
-    periods = [f"{plan.year}-{m:02d}" for m in months]
-    return [p for p in periods if p.startswith(incomplete)]
-
-
-def _quiet_plan(ctx: typer.Context) -> Plan | None:
-    from targets.store.plan_file import load_plan
-
-    path = config.plan_path(ctx.params.get("plan"))
-    try:
-        return load_plan(Path(path))
-    except TargetsError:
-        return None
 
 
 PlanOption = Annotated[
@@ -107,13 +73,23 @@ AsOfOption = Annotated[
         metavar="PERIOD",
         help="Judge each target on its newest figure at or before this period "
         "(2023-09, 2023-Q3, 2023年前三季度…) [default: the latest recorded].",
-        autocompletion=_complete_period,
+        autocompletion=complete_period,
     ),
 ]
+_REGION = (
+    "A region the plan names (a peer, the reference), by its name or English name "
+    "[default: the plan's own; export --what actuals: every region's entries]."
+)
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", metavar="NAME", help=_REGION, autocompletion=complete_region),
+]
+_KNOWN_ON = "Only what was recorded by the end of this day (2023-05-20, China's time)."
+KnownOnOption = Annotated[str | None, typer.Option("--known-on", metavar="DATE", help=_KNOWN_ON)]
 TargetArgument = Annotated[
     str,
     typer.Argument(
-        metavar="TARGET", help="A target id (or its name).", autocompletion=_complete_target
+        metavar="TARGET", help="A target id (or its name).", autocompletion=complete_target
     ),
 ]
 NoOutlookOption = Annotated[
@@ -136,9 +112,11 @@ def _choices(subject: str) -> type[StrEnum]:
 if TYPE_CHECKING:
     ReportFormat = str
     HistoryFormat = str
+    CompareFormat = str
 else:
     ReportFormat = _choices("report")
     HistoryFormat = _choices("history")
+    CompareFormat = _choices("compare")
 FormatOption = typer.Option("--format", "-f", help="Output format.")
 
 
@@ -215,7 +193,7 @@ def record(
         typer.Argument(
             metavar="PERIOD",
             help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…",
-            autocompletion=_complete_period,
+            autocompletion=complete_period,
         ),
     ],
     value: Annotated[
@@ -230,12 +208,15 @@ def record(
     revise: Annotated[
         bool, typer.Option("--revise", help="Record a correction for a period that has a figure.")
     ] = False,
+    region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Record one published figure."""
-    said = use.record(plan, ledger, target, period, value, source, note, revise, _chosen(lang))
+    said = use.record(
+        plan, ledger, target, period, value, source, note, revise, _chosen(lang), region
+    )
     for line in said:
         output.say(line)
 
@@ -263,6 +244,7 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check every row; record nothing.")
     ] = False,
+    region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -277,14 +259,16 @@ def import_(
         data = file.read_bytes()
     except OSError as e:
         raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
+    path = config.ledger_path(plan, ledger)
     done = recording.import_csv(
         loaded,
-        config.ledger_path(plan, ledger),
+        path,
         str(file),
         data,
         revise=revise,
         dry_run=dry_run,
         sheet=sheet,
+        region=region,
     )
     verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
     skipped = "".join(
@@ -306,6 +290,8 @@ def report(
         GroupBy | None, typer.Option("--by", help="Group the table by lead department.")
     ] = None,
     no_outlook: NoOutlookOption = False,
+    region: RegionOption = None,
+    known_on: KnownOnOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -314,8 +300,24 @@ def report(
     options = replace(
         output.terminal(_chosen(lang)), by=by.value if by else None, outlook=not no_outlook
     )
-    data, _ = use.report(plan, ledger, as_of, format, options)
+    data, _ = use.report(plan, ledger, as_of, format, options, region, known_on)
     output.write(data)
+
+
+@app.command()
+@refusals
+def compare(
+    target: TargetArgument,
+    as_of: AsOfOption = None,
+    known_on: KnownOnOption = None,
+    format: Annotated[CompareFormat, FormatOption] = "table",
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One target across the plan's regions: figure, rank (位次), status, vs the reference."""
+    options = output.terminal(_chosen(lang))
+    output.write(use.compare(plan, ledger, target, as_of, known_on, format, options))
 
 
 @app.command()
@@ -324,13 +326,15 @@ def history(
     target: TargetArgument,
     format: Annotated[HistoryFormat, FormatOption] = "table",
     no_outlook: NoOutlookOption = False,
+    region: RegionOption = None,
+    known_on: KnownOnOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """One target period by period, revisions included."""
     options = replace(output.terminal(_chosen(lang)), outlook=not no_outlook)
-    output.write(use.history(plan, ledger, target, format, options))
+    output.write(use.history(plan, ledger, target, format, options, region, known_on))
 
 
 @app.command()
@@ -346,6 +350,7 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")
     ] = False,
+    region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -357,7 +362,7 @@ def export(
         output.say("note: --as-of applies to the report; the actuals export holds every entry")
     ledger_path = config.ledger_path(plan, ledger)
     options = Options(lang=_chosen(lang) or "", excel=excel)
-    data = use.export(plan, ledger, what.value, as_of, options)
+    data = use.export(plan, ledger, what.value, as_of, options, region)
     output.write(data, output_file, keep={"plan": plan, "ledger": ledger_path})
     if output_file is not None:
         output.say(f"wrote {output_file}")

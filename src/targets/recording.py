@@ -92,14 +92,15 @@ class Duplicate:
 
     def say(self, new: list[Entry], where: Callable[[int], str]) -> str:
         e = new[self.index]
+        what = f"{e.target} {e.period}" + (f" of {e.region}" if e.region else "")
         if self.recorded is not None:
             old = self.recorded
             return (
-                f"{e.target} {e.period} already has {old.value:g} (recorded "
+                f"{what} already has {old.value:g} (recorded "
                 f"{old.recorded_at:%Y-%m-%d %H:%M}); add --revise to record a correction"
             )
         return (
-            f"{e.target} {e.period} is already given on {where(self.earlier)};"
+            f"{what} is already given on {where(self.earlier)};"
             " add --revise to take the later row as a correction"
         )
 
@@ -190,16 +191,19 @@ class CsvRows:
     own_time: list[bool] = field(default_factory=list)  # the row gave its recorded_at
 
 
-def read_csv(plan: Plan, name: str, data: bytes, sheet: str | None = None) -> CsvRows:
+def read_csv(
+    plan: Plan, name: str, data: bytes, sheet: str | None = None, region: str | None = None
+) -> CsvRows:
     """Every good row of an import file (CSV or .xlsx) as an entry, and every bad one
-    with its line; RecordError when the file as a whole cannot be read."""
+    with its line; RecordError when the file as a whole cannot be read. `region` is the
+    region of rows without a region cell (default: the plan's own); a cell wins over it."""
     from targets.store.csv_in import read_sheet
 
     read = read_sheet(name, data, sheet)
     rows = CsvRows([], [], list(read.problems), [], read.read_as, read.place)
     for line, cells in read.rows:
         try:
-            entry = _entry(plan, cells)
+            entry = _entry(plan, cells, region)
         except TargetsError as e:
             rows.problems.append((line, str(e)))
             continue
@@ -218,8 +222,10 @@ def _period_text(cell: str) -> str:
     return str(month) if month is not None else cell.strip()
 
 
-def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
-    """One row; source and note are kept exactly as written, spaces and all."""
+def _entry(plan: Plan, cells: dict[str, str], region: str | None = None) -> Entry:
+    """One row; source and note are kept exactly as written, spaces and all. A region
+    cell wins over `region`."""
+    cell = cells.get("region", "").strip()
     target = plan.target(cells["target"].strip())
     value = cells["value"].strip()
     if target.unit == "%" and value.endswith(("%", "％")):
@@ -232,7 +238,7 @@ def _entry(plan: Plan, cells: dict[str, str]) -> Entry:
         source=cells.get("source"),
         note=cells.get("note"),
         recorded_at=_recorded_at(cells.get("recorded_at", "").strip()),
-        region=cells.get("region", "").strip() or None,
+        region=plan.region_named(cell) if cell else region,
     )
 
 
@@ -311,11 +317,14 @@ def import_csv(
     revise: bool = False,
     dry_run: bool = False,
     sheet: str | None = None,
+    region: str | None = None,
 ) -> Imported:
     """Record every new row of the file, or none; with dry_run only check them. Every
     bad row is named, duplicates included, before anything is written; rows the ledger
-    already holds are counted, not recorded again."""
-    read = read_csv(plan, name, data, sheet)
+    already holds are counted, not recorded again. `region` names the region of rows
+    without a region cell (default: the plan's own)."""
+    whose = plan.region_named(region) if region is not None else None
+    read = read_csv(plan, name, data, sheet, whose)
 
     def refuse(problems: list[tuple[int, str]]) -> RecordError:
         said = [f"{name}, {read.place} {line}: {why}" for line, why in sorted(problems)]

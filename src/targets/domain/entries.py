@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, timezone
 
 from targets.domain.periods import Period
 
 # The fields of a ledger entry, in the order the ledger writes them (recorded_at last, so
 # a write cut short always shows). Everything that lists an entry's fields reads this.
 FIELDS = ("target", "period", "value", "source", "note", "region", "recorded_at")
+
+# China's time: a recorded_at without an offset is read in it, and a day ends in it.
+CHINA = timezone(timedelta(hours=8), "UTC+08:00")
 
 # What a figure is a figure of: (region, target id, period). The region is the plan's
 # own when an entry names none.
@@ -75,3 +78,10 @@ def in_force(entries: Iterable[Entry], home: str = "") -> dict[Key, Entry]:
         if key not in best or e.recorded_at >= best[key].recorded_at:
             best[key] = e
     return best
+
+
+def known_on(entries: Iterable[Entry], day: date) -> list[Entry]:
+    """The entries recorded by the end of `day` in China's time (SPEC §7): what was known
+    when that day's briefing was given, later revisions left out."""
+    end = datetime.combine(day + timedelta(days=1), time(), CHINA)
+    return [e for e in entries if e.recorded_at < end]

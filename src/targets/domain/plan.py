@@ -17,6 +17,7 @@ Kind = Literal["growth", "rate", "total", "level"]
 Comparator = Literal["at_least", "at_most", "around"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 Lang = Literal["zh", "en"]
+Better = Literal["higher", "lower"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class Target:
             return self.floor
         return {"growth": -100.0, "total": 0.0}.get(self.kind)
 
+    better: Better | None = None
+    values: dict[str, float] | None = None  # the target's value for other regions
+
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
 
@@ -58,6 +62,13 @@ class Target:
     @property
     def months(self) -> tuple[int, ...]:
         return allowed_months(self.frequency, self.kind)
+
+    @property
+    def higher_first(self) -> bool:
+        """Whether a higher figure ranks first: `better`, else lower first for caps."""
+        if self.better is not None:
+            return self.better == "higher"
+        return self.comparator != "at_most"
 
 
 @dataclass(frozen=True)
@@ -73,9 +84,56 @@ class Plan:
     lang: Lang | None = None
     source: str | None = None
     outlook: bool = True  # false: the office publishes no estimates; projections hidden
+    peers: tuple[str, ...] = ()  # regions ranked beside `region`
+    reference: str | None = None  # the region compared with, not ranked (the province)
+    names_en: dict[str, str] | None = None  # English names of the regions
 
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
+
+    @property
+    def ranked(self) -> tuple[str, ...]:
+        """The regions that are ranked: the plan's own, then its peers as listed."""
+        return (self.region, *self.peers)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Every region the plan names: its own, its peers, then the reference."""
+        return self.ranked + ((self.reference,) if self.reference else ())
+
+    def region_label(self, region: str, lang: str) -> str:
+        """A region's name in the output's language."""
+        if lang == "en" and self.names_en:
+            return self.names_en.get(region, region)
+        return region
+
+    def region_named(self, text: str) -> str:
+        """The region a person names, by its name or its English name (any case); the
+        known ones named otherwise. Everything that reads a region from a person goes
+        through here."""
+        wanted = text.strip()
+        for region in self.regions:
+            if wanted == region:
+                return region
+        for region in self.regions:
+            english = (self.names_en or {}).get(region)
+            if english and wanted.casefold() == english.casefold():
+                return region
+        known = ", ".join(
+            f"{r} ({self.names_en[r]})" if self.names_en and r in self.names_en else r
+            for r in self.regions
+        )
+        raise RecordError(f"unknown region {text!r}; the plan's regions are {known}")
+
+    def for_region(self, target: Target, region: str | None) -> Target:
+        """The target as a region is judged on it: the plan's value for its own region,
+        the region's entry in `values` for another (none: no value)."""
+        if region is None or region == self.region:
+            return target
+        from dataclasses import replace
+
+        value = (target.values or {}).get(region)
+        return replace(target, value=value)
 
     def language(self, chosen: str | None) -> str:
         """The output's language: as chosen (--lang, TARGETS_LANG), else the plan's, else en."""

@@ -26,22 +26,26 @@ class History:
     plan: Plan
     target: Target
     lines: tuple[HistoryLine, ...]  # in period order, and within a period oldest first
+    region: str = ""  # whose figures: the plan's own region unless another was asked for
 
 
-def history(plan: Plan, target: Target, entries: Iterable[Entry]) -> History:
-    """The target's history from the year's entries (of every target, for references)."""
+def history(
+    plan: Plan, target: Target, entries: Iterable[Entry], region: str | None = None
+) -> History:
+    """The target's history from the year's entries (of every target, for references), as
+    `region` (default: the plan's own) recorded it, judged against its own value."""
     year = list(entries)
-    region = plan.region
-    mine = [(i, e) for i, e in enumerate(year) if e.key(region)[:2] == (region, target.id)]
-    winners = in_force((e for _, e in mine), region)
+    home, region = plan.region, region or plan.region
+    mine = [(i, e) for i, e in enumerate(year) if e.key(home)[:2] == (region, target.id)]
+    winners = in_force((e for _, e in mine), home)
     ordered = [e for _, e in sorted(mine, key=lambda p: (p[1].period, p[1].recorded_at, p[0]))]
-    current = [e for e in ordered if winners[e.key(region)] is e]
+    current = [e for e in ordered if winners[e.key(home)] is e]
     estimated = alone(target, tuple((e.period, dec(e.value)) for e in current))
-    at = judge_at(plan, target, year)
+    at = judge_at(plan, target, year, region)
     lines = tuple(
         HistoryLine(e, True, at(e.period), estimated.get(e.period))
-        if winners[e.key(region)] is e
+        if winners[e.key(home)] is e
         else HistoryLine(e, False, None, None)
         for e in ordered
     )
-    return History(plan, target, lines)
+    return History(plan, plan.for_region(target, region), lines, region)

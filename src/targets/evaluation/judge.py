@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -29,6 +30,20 @@ TWELVE = Decimal(12)
 def dec(x: float) -> Decimal:
     """A float as the decimal a person wrote: 6.5 is 6.5, not 6.4999999999999996447."""
     return Decimal(repr(x))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A region's place among its peers (SPEC §6) at its row's period; null where it does
+    not apply."""
+
+    region: str
+    rank: int | None = None  # 1 is best; tied figures share a rank (1, 2, 2, 4)
+    rank_of: int | None = None  # how many were ranked (null with fewer than two)
+    rank_change: int | None = None  # the previous period's rank minus this one: + moved up
+    reference_actual: Decimal | None = None
+    vs_reference: Decimal | None = None
+    tied: bool = False  # another region shares the rank (并列)
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class Judgement:
     projected_low: Decimal | None = None  # the lower of the two scenarios (SPEC §7)
     projected_high: Decimal | None = None
     outlook: Outlook | None = None
+    standing: Standing | None = None  # rank among the peers, difference from the reference
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,8 @@ class Report:
     plan: Plan
     as_of: Period | None
     rows: tuple[Judgement, ...]
+    region: str = ""  # whose report: the plan's own region unless another was asked for
+    known_on: date | None = None  # from the entries recorded by the end of this day
 
     def counts(self) -> dict[str, int]:
         """How many targets have each status, in the order of STATUSES."""
@@ -82,22 +100,6 @@ def figures_by_month(
         if target and period.year == plan.year and period.month in target.months:
             figures[target_id][period.month] = dec(e.value)
     return figures
-
-
-def evaluate(plan: Plan, entries: Iterable[Entry], as_of: Period | None = None) -> Report:
-    """Judge every target of the plan at `as_of` (default: the latest period recorded)."""
-    figures = figures_by_month(plan, entries)
-    months = [m for f in figures.values() for m in f]
-    if not months:
-        as_of = None  # nothing recorded: there is no period to report as of
-    elif as_of is None:
-        as_of = Period(plan.year, max(months))
-    cutoff = as_of.month if as_of is not None else 0
-    rows = tuple(
-        judge(t, figures[t.id], cutoff, plan.year, _reference(plan, t, figures))
-        for t in plan.targets
-    )
-    return Report(plan, as_of, rows)
 
 
 def judge(
@@ -210,13 +212,17 @@ def _unjudged(
     )
 
 
-def judge_at(plan: Plan, target: Target, entries: Iterable[Entry]) -> Callable[[Period], Judgement]:
-    """Judge one target as it stood at any period of the year (for its history)."""
-    figures = figures_by_month(plan, entries)
+def judge_at(
+    plan: Plan, target: Target, entries: Iterable[Entry], region: str | None = None
+) -> Callable[[Period], Judgement]:
+    """Judge one target as it stood at any period of the year (for its history), as
+    `region` (default: the plan's own) stands, against its own value."""
+    figures = figures_by_month(plan, entries, region)
+    own = plan.for_region(target, region)
 
     def at(period: Period) -> Judgement:
         return judge(
-            target, figures[target.id], period.month, plan.year, _reference(plan, target, figures)
+            own, figures[target.id], period.month, plan.year, _reference(plan, own, figures)
         )
 
     return at

@@ -46,6 +46,12 @@ FORMATS: dict[str, dict[str, Format]] = {
         "json": Format("machine", "history_json"),
         "csv": Format("machine", "history_csv"),
     },
+    "compare": {
+        "table": Format("terminal_compare", "compare_table"),
+        "json": Format("machine", "compare_json"),
+        "csv": Format("machine", "compare_csv"),
+        "markdown": Format("markdown", "compare_markdown"),
+    },
     "actuals": {
         "csv": Format("machine", "actuals_csv"),
     },

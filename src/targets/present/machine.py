@@ -15,8 +15,9 @@ from typing import Any
 
 from targets.domain.entries import Entry
 from targets.domain.plan import Target
+from targets.evaluation.compare import Comparison, Placed
 from targets.evaluation.history import History
-from targets.evaluation.judge import Judgement, Report
+from targets.evaluation.judge import Judgement, Report, Standing
 from targets.present.formats import Options
 
 TARGET_KEYS = (
@@ -43,12 +44,31 @@ TARGET_KEYS = (
     "reachable",
     "previous",
     "change",
+    "region",
+    "rank",
+    "rank_of",
+    "rank_change",
+    "reference_actual",
+    "vs_reference",
     "projected_low",
     "projected_high",
     "outlook",
 )
 # The columns of the actuals export, which `targets import` reads back.
 ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note", "region")
+COMPARE_KEYS = (
+    "region",
+    "reference",
+    "period",
+    "actual",
+    "rank",
+    "rank_of",
+    "rank_change",
+    "effective",
+    "gap",
+    "status",
+    "vs_reference",
+)
 HISTORY_KEYS = ("period", "value", "recorded_at", "source", "note", "current")
 
 
@@ -94,6 +114,7 @@ def target_object(j: Judgement, outlook: bool = True) -> dict[str, Any]:
         "reachable": j.reachable,
         "previous": _num(j.previous),
         "change": _num(j.change),
+        **standing_fields(j.standing),
         "projected_low": _num(j.projected_low) if outlook else None,
         "projected_high": _num(j.projected_high) if outlook else None,
         "outlook": j.outlook if outlook else None,
@@ -102,14 +123,65 @@ def target_object(j: Judgement, outlook: bool = True) -> dict[str, Any]:
     return {key: merged[key] for key in TARGET_KEYS}
 
 
+def standing_fields(s: Standing | None) -> dict[str, Any]:
+    """Where the row's region stands among its peers (SPEC §6)."""
+    if s is None:
+        s = Standing("")
+    return {
+        "region": s.region or None,
+        "rank": s.rank,
+        "rank_of": s.rank_of,
+        "rank_change": s.rank_change,
+        "reference_actual": _num(s.reference_actual),
+        "vs_reference": _num(s.vs_reference),
+    }
+
+
 def report_json(report: Report, options: Options) -> bytes:
     plan = report.plan
     doc = {
         "plan": {"id": plan.id, "name": plan.name, "region": plan.region, "year": plan.year},
+        "region": report.region or plan.region,
         "as_of": str(report.as_of) if report.as_of else None,
+        "known_on": report.known_on.isoformat() if report.known_on else None,
         "targets": [target_object(j, options.outlook) for j in report.rows],
     }
     return _json(doc)
+
+
+def compare_object(p: Placed) -> dict[str, Any]:
+    """One region's line of a comparison, keys in the order of SPEC §6."""
+    j = p.judgement
+    return {
+        "region": p.region,
+        "reference": p.reference,
+        "period": str(j.period) if j is not None and j.period else None,
+        "actual": _num(j.actual) if j is not None else None,
+        "rank": p.standing.rank,
+        "rank_of": p.standing.rank_of,
+        "rank_change": p.standing.rank_change,
+        "effective": _num(j.effective) if j is not None else None,
+        "gap": _num(j.gap) if j is not None else None,
+        "status": p.status,
+        "vs_reference": _num(p.standing.vs_reference),
+    }
+
+
+def compare_json(comparison: Comparison, options: Options) -> bytes:
+    doc = {
+        "target": target_head(comparison.target),
+        "as_of": str(comparison.as_of) if comparison.as_of else None,
+        "regions": [compare_object(p) for p in comparison.lines],
+    }
+    return _json(doc)
+
+
+def compare_csv(comparison: Comparison, options: Options) -> bytes:
+    rows = (
+        [str(v).lower() if isinstance(v, bool) else v for v in compare_object(p).values()]
+        for p in comparison.lines
+    )
+    return to_csv(COMPARE_KEYS, rows, excel=options.excel).encode()
 
 
 def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+from targets.evaluation.compare import Comparison
 from targets.evaluation.judge import Judgement, Report
 from targets.present import words
 from targets.present.formats import Options
 from targets.present.plain import plain
-from targets.present.rows import by_department, cells, title
+from targets.present.rows import (
+    by_department,
+    cells,
+    has_standing,
+    standing,
+    standing_header,
+    title,
+)
+
+
+def _cell(text: str) -> str:
+    return plain(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
 
 
 def report_markdown(report: Report, options: Options) -> bytes:
     """The report as a markdown table, for briefings."""
     lang = options.lang
 
-    def cell(text: str) -> str:
-        return plain(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " · ")
-
-    lines = [f"### {cell(title(report, lang))}", ""]
-    headers = words.HEADERS[lang]
-    lines.append("| " + " | ".join(headers) + " |")
+    lines = [f"### {_cell(title(report, lang))}", ""]
+    ranked = has_standing(report)
+    headers = list(words.HEADERS[lang])
+    if ranked:  # the rank stands beside the status
+        headers.insert(6, standing_header(report.plan, lang))
+    lines.append("| " + " | ".join(_cell(h) for h in headers) + " |")
     lines.append(
         "|" + "|".join(":--" if i not in (3, 4) else "--:" for i in range(len(headers))) + "|"
     )
@@ -27,10 +39,31 @@ def report_markdown(report: Report, options: Options) -> bytes:
         groups = by_department(report.rows, lang)
     for name, rows in groups:
         if name is not None:
-            lines.append(f"| **{cell(name)}** |" + " |" * (len(headers) - 1))
+            lines.append(f"| **{_cell(name)}** |" + " |" * (len(headers) - 1))
         for j in rows:
             row = cells(j, report.plan, lang)
             row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
-            lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+            if ranked:
+                row.insert(6, standing(j, lang))
+            lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
     lines += ["", words.summary(report.counts(), lang), ""]
     return "\n".join(lines).encode()
+
+
+def compare_markdown(comparison: Comparison, options: Options) -> bytes:
+    """One target across the regions, as a markdown table: the plan's own region in bold,
+    the unranked with why, the reference last."""
+    from targets.present.compare_rows import compare_cells, compare_headers, compare_title
+
+    lang = options.lang
+
+    headers = compare_headers(comparison, lang)
+    lines = [f"### {_cell(compare_title(comparison, lang))}", ""]
+    lines.append("| " + " | ".join(_cell(h) for h in headers) + " |")
+    lines.append("|" + "|".join("--:" if i in (2, 4) else ":--" for i in range(len(headers))) + "|")
+    for placed, row in compare_cells(comparison, lang):
+        texts = [_cell(c) for c in row]
+        if placed.region == comparison.plan.region and texts[1]:
+            texts[1] = f"**{texts[1]}**"
+        lines.append("| " + " | ".join(texts) + " |")
+    return ("\n".join(lines) + "\n").encode()

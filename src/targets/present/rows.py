@@ -60,3 +60,31 @@ def by_department(rows: Iterable[Judgement], lang: str) -> list[tuple[str | None
     for j in rows:
         groups.setdefault(j.target.department or words.NO_DEPARTMENT[lang], []).append(j)
     return list(groups.items())
+
+
+def has_standing(report: Report) -> bool:
+    """Whether any row has a rank or a difference from the reference to show."""
+    return any(
+        j.standing is not None
+        and (j.standing.rank is not None or j.standing.vs_reference is not None)
+        for j in report.rows
+    )
+
+
+def standing_header(plan: Plan, lang: str) -> str:
+    """位次, with the reference the second line compares with: 位次\n比吉林省."""
+    if plan.reference is None:
+        return words.RANK_HEADER[lang]
+    versus = words.VS_HEADER[lang].format(plan.region_label(plan.reference, lang))
+    return f"{words.RANK_HEADER[lang]}\n{versus}"
+
+
+def standing(j: Judgement, lang: str) -> str:
+    """The row's rank and change of rank (第3位/9 ↑2), the difference from the reference
+    beneath (+1.2)."""
+    s = j.standing
+    if s is None:
+        return ""
+    ranked = words.rank(s.rank, s.rank_of, s.tied, s.rank_change, lang)
+    versus = words.signed(s.vs_reference, j.target.unit)
+    return "\n".join(x for x in (ranked, versus) if x)

@@ -14,7 +14,14 @@ from targets.evaluation.judge import Judgement, Report, Status, dec
 from targets.present import words
 from targets.present.formats import Options
 from targets.present.plain import plain
-from targets.present.rows import by_department, cells, title
+from targets.present.rows import (
+    by_department,
+    cells,
+    has_standing,
+    standing,
+    standing_header,
+    title,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -76,35 +83,53 @@ def report_renderable(
         groups = by_department(report.rows, lang)
     rows = [(j, [plain(c) for c in cells(j, report.plan, lang)]) for _, js in groups for j in js]
     headers = list(words.HEADERS[lang])
+    ranked = has_standing(report)  # 8: rank and the difference from the reference
+    headers.append(plain(standing_header(report.plan, lang)) if ranked else "")
     texts = {
-        id(j): c[:5] + [f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"] + c[5:]
+        id(j): c[:5]
+        + [f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}"]
+        + c[5:]
+        + [standing(j, lang)]
         for j, c in rows
     }
 
     def natural(i: int) -> int:
-        lines = [headers[i]] + [ln for c in texts.values() for ln in c[i].splitlines()]
+        lines = headers[i].splitlines() + [ln for c in texts.values() for ln in c[i].splitlines()]
         return max(cell_len(ln) for ln in lines)
 
-    columns = list(range(len(headers)))
+    # the rank stands beside the status
+    columns = [0, 1, 2, 3, 4, 5, *([8] if ranked else []), 6, 7]
     # column: the narrowest it may fold to (names, goals and needs fold, at spaces first)
     flexible = {0: 8 if lang == "zh" else 12, 1: 6, 6: 8}
-    merged = terse = False
+    merged = terse = under = False
     spare = chrome = fixed = 0
-    for step in ("all", "no trend", "goal under name", "status as a symbol"):
+    steps = ("all", "no trend", "goal under name", "rank under status", "status as a symbol")
+    for step in steps:
         if step == "no trend":
             columns.remove(7)
         elif step == "goal under name":
             columns.remove(1)
             merged = True
+        elif step == "rank under status":
+            if not ranked:
+                continue
+            columns.remove(8)
+            under = True
+            headers[5] = f"{headers[5]}\n{headers[8]}"
+            for c in texts.values():
+                c[5] = "\n".join(x for x in (c[5], c[8]) if x)
         elif step == "status as a symbol":
             terse = True
-            headers[5] = ""
+            headers[5] = headers[8] if under else ""
             for c in texts.values():
-                c[5] = c[5][:1]
+                c[5] = "\n".join(x for x in (c[5][:1], c[8] if under else "") if x)
         chrome = 3 * (len(columns) - 1)  # padding either side of a one-cell divider
         fixed = sum(natural(i) for i in columns if i not in flexible)
         spare = width - chrome - fixed
-        if spare >= sum(m for i, m in flexible.items() if i in columns):
+        least = sum(m for i, m in flexible.items() if i in columns)
+        if step == "all" and ranked:  # with a rank to show, the trend goes before names fold
+            least += natural(0) - flexible[0]
+        if spare >= least:
             break
     flex = [i for i in columns if i in flexible]
     wanted = {i: natural(i) for i in flex}
@@ -138,6 +163,8 @@ def report_renderable(
             row = texts[id(j)]
             out = [Text(row[i]) for i in columns]
             out[columns.index(5)] = status_text(j.status, lang, terse)
+            if under and row[8]:
+                out[columns.index(5)].append("\n" + row[8])
             if merged:
                 out[0] = Text(row[0]) + Text("\n" + row[1], style="dim")
             table.add_row(*out, end_section=k == len(js) - 1 and n < len(groups) - 1)

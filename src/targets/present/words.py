@@ -183,3 +183,45 @@ def summary(counts: Mapping[str, int], lang: str) -> str:
             )
             parts.append(f"{n} {word}")
     return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def rank(rank: int | None, of: int | None, tied: bool, change: int | None, lang: str) -> str:
+    """A rank in words: 第3位/9 ↑2, 并列第2位/9; 3rd/9 ↑2, =2nd/9."""
+    if rank is None or of is None:
+        return ""
+    if lang == "zh":
+        text = f"{'并列' if tied else ''}第{rank}位/{of}"
+    else:
+        suffix = (
+            "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+        )
+        text = f"{'=' if tied else ''}{rank}{suffix}/{of}"
+    moved = rank_change(change)
+    return f"{text} {moved}" if moved else text
+
+
+def rank_change(change: int | None) -> str:
+    """↑2: moved up two places (前移); ↓1: down one (后移); →: held its place."""
+    if change is None:
+        return ""
+    return f"{'↑' if change > 0 else '↓' if change < 0 else '→'}{abs(change) or ''}"
+
+
+RANK_HEADER = {"zh": "位次", "en": "Rank"}
+VS_HEADER = {"zh": "比{}", "en": "vs {}"}
+# Why a region has no rank: no figure for the period, no value to rank a total's progress
+# on, fewer than two ranked, or the reference (compared with, never ranked).
+UNRANKED = {
+    "zh": {
+        "no_figure": "无本期数据",
+        "no_value": "无目标值",
+        "alone": "不足两地",
+        "reference": "参照",
+    },
+    "en": {
+        "no_figure": "no figure",
+        "no_value": "no value",
+        "alone": "alone",
+        "reference": "reference",
+    },
+}

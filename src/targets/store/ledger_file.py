@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from targets.domain.entries import FIELDS, Entry, Row, entry_from_row
+from targets.domain.entries import CHINA, FIELDS, Entry, Row, entry_from_row
 from targets.domain.periods import parse_period
 from targets.errors import LedgerError, PeriodError
 from targets.store import index as cache
@@ -246,8 +246,9 @@ def _period(text: str) -> str:
 
 
 def with_zone(when: datetime) -> datetime:
-    """A time without a UTC offset is taken as this machine's local time."""
-    return when if when.tzinfo is not None else when.astimezone()
+    """A time without a UTC offset is read in China's time (SPEC §7), whatever this
+    machine's zone: the same ledger orders its revisions the same way everywhere."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=CHINA)
 
 
 def format_entry(entry: Entry) -> str:

@@ -106,6 +106,8 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
             ]
             targets.append(target)
     _cross_rules(targets, raw_targets, where, problems)
+    if plan is not None:
+        problems += _region_rules(plan, targets, raw_targets, where)
     if problems or plan is None:
         return None, problems
     return replace(plan, targets=tuple(targets)), []
@@ -133,6 +135,52 @@ def _validate(
                 said.add(name)
                 problems.append(f"{where.field(table, index, name)}: {_say(err, name, raw, known)}")
         return None
+
+
+def _region_rules(
+    plan: Plan, targets: list[Target], raw: list[dict[str, Any]], where: _Locator
+) -> list[str]:
+    """The regions a plan names (SPEC §6): each once, and `values` and `names_en` only
+    for regions it names."""
+    problems: list[str] = []
+    seen = {plan.region}
+    for name in plan.peers:
+        if name in seen:
+            why = "is the plan's own region" if name == plan.region else "is named twice"
+            problems.append(f"{where.field('plan', None, 'peers')}: peer {name!r} {why}")
+        seen.add(name)
+    if plan.reference is not None and plan.reference in seen:
+        why = "the plan's own region" if plan.reference == plan.region else "one of its peers"
+        problems.append(
+            f"{where.field('plan', None, 'reference')}: reference {plan.reference!r} is {why}"
+        )
+    known = plan.regions
+    listed = ", ".join(known)
+    for name in plan.names_en or {}:
+        if name not in known:
+            problems.append(
+                f"{where.field('plan', None, 'names_en')}: names_en names {name!r}, which is not "
+                f"one of the plan's regions ({listed})"
+            )
+    for i, t in enumerate(targets):
+        if not t.values:
+            continue
+        place = where.field("target", _raw_index(raw, t.id, i), "values")
+        if t.relative_to is not None:
+            problems.append(f"{place}: values is for targets with a value, not relative_to")
+        for name, value in t.values.items():
+            if name == plan.region:
+                problems.append(
+                    f"{place}: values names {name!r}, the plan's own region: its value is `value`"
+                )
+            elif name not in known:
+                problems.append(
+                    f"{place}: values names {name!r}, which is not one of the plan's regions"
+                    f" ({listed})"
+                )
+            elif not math.isfinite(value):
+                problems.append(f"{place}: the value for {name!r} must be a finite number")
+    return problems
 
 
 def _say(err: Any, name: str, raw: dict[str, Any], known: list[str]) -> str:

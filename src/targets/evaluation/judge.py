@@ -231,6 +231,8 @@ def judge_at(
 def _reference(
     plan: Plan, target: Target, figures: dict[str, dict[int, Decimal]]
 ) -> tuple[Target, dict[int, Decimal]] | None:
+    if target.relative_to is None:  # most targets: no walk through the plan for each
+        return None
     ref = next((t for t in plan.targets if t.id == target.relative_to), None)
     return (ref, figures[ref.id]) if ref is not None else None
 

@@ -298,8 +298,11 @@ def test_loading_any_plan_file_gives_a_plan_or_a_plan_error(source: bytes) -> No
     b"recorded_at = 9999-12-31T23:59:59\n"
 )
 def test_any_ledger_is_entries_or_one_line_problems(source: bytes) -> None:
-    rows, problems, _, _ = ledger.check_ledger(LEDGER_PATH, source)
+    checked = ledger.check_ledger(LEDGER_PATH, source)
+    rows, problems = checked.rows, checked.problems
     one_line_each(problems, str(LEDGER_PATH))
+    one_line_each([checked.torn] if checked.torn else [], str(LEDGER_PATH))
+    one_line_each(checked.cut, str(LEDGER_PATH))
     try:
         parsed = ledger.parse_ledger(LEDGER_PATH, source)
     except LedgerError as e:

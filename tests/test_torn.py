@@ -1,6 +1,8 @@
-"""A crash in the middle of an append leaves a torn last entry. Nothing before it is lost;
-every command that reads the ledger refuses, naming the file and line, exit 1, and leaves
-the file as it is; `targets check` says how to repair it by hand.
+"""A crash in the middle of an append leaves a torn last entry. Nothing before it is lost:
+every command that reads the ledger goes on with the complete entries and says what was
+left out; a command that would append refuses, naming the file and line, exit 1, and
+leaves the file as it is; `targets check --repair` takes the torn entry out, keeping a
+copy of the file.
 
 Figures here are test data, not real Liaoyuan figures.
 """
@@ -18,9 +20,9 @@ from conftest import Result, Run
 
 from targets.domain.entries import Entry
 from targets.domain.periods import Period
-from targets.errors import LedgerError
 from targets.store import ledger_file as ledger
 from targets.store.ledger_file import format_entry
+from targets.store.repair import repair
 
 CST = timezone(timedelta(hours=8))
 
@@ -91,57 +93,45 @@ CUTS = sorted(
 
 def torn_message(path: Path, before: bytes, cut: int) -> str:
     """What a reader says about `before` + BLOCK[:cut]: the torn entry starts at the
-    line of BLOCK's `[[actual]]`, and the last line of the file is where it stops."""
+    line of BLOCK's `[[actual]]`."""
     start = before.count(b"\n") + 2
     data = before + BLOCK[:cut]
-    last = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
     if data.endswith(b"\n"):
         present = set(re.findall(rb"^(\w+) =", BLOCK[:cut], re.M))
         why = next(f"{k} is missing" for k in REQUIRED if k.encode() not in present)
     else:
         why = "the file ends mid-line"
     return (
-        f"{path}, line {last}: the last entry (from line {start}) is incomplete, as a write cut "
-        f"short leaves it ({why}); `targets check` says how to repair it"
+        f"{path}, line {start}: the last entry is incomplete, as a write cut short leaves it"
+        f" ({why})"
     )
 
 
-def repair_advice(path: Path, before: bytes, cut: int = 0) -> str:
-    start = before.count(b"\n") + 2
-    if cut == len(BLOCK) - 1:  # every field is there: maybe a hand-written entry
-        return (
-            f"{path}: if the entry from line {start} is one you wrote by hand and it is "
-            "complete, end the file with a line break; if not, keep a copy of the file, "
-            f"delete line {start} to the end, save, and record that figure again"
-        )
+LEFT_OUT = "; it is left out until `targets check --repair` puts the ledger right"
+NOT_RECORDED = "; nothing was recorded: run `targets check --repair` first"
+
+
+def advice(path: Path) -> str:
     return (
-        f"{path}: to repair it, keep a copy of the file, delete line {start} to the end "
-        f"(the cut-short entry), save, and record that figure again; every entry before "
-        f"line {start} is intact"
+        f"{path}: `targets check --repair` takes out what the cut write left, keeping a copy"
+        " of the file; every other entry stays as it is"
     )
 
 
-def follow_advice(data: bytes, advice: str) -> bytes:
-    """What a user does on reading the advice: delete the named line to the end."""
-    m = re.search(r"delete line (\d+) to the end", advice)
-    assert m, advice
-    return b"".join(data.splitlines(keepends=True)[: int(m[1]) - 1])
+BLOCK_ROW = (
+    "gdp",
+    "2023-06",
+    6.1,
+    "2023-07-17T10:00:00+08:00",
+    "测试数据 test data",
+    "初步核算 test data",
+    None,
+)
 
 
 def test_the_block_is_a_whole_entry_and_the_cuts_cover_every_kind() -> None:
     rows = ledger.parse_ledger(Path("actuals.toml"), GOOD.encode() + BLOCK)
-    assert rows == [
-        *GOOD_ROWS,
-        (
-            "gdp",
-            "2023-06",
-            6.1,
-            "2023-07-17T10:00:00+08:00",
-            "测试数据 test data",
-            "初步核算 test data",
-            None,
-        ),
-    ]
+    assert rows == [*GOOD_ROWS, BLOCK_ROW]
     assert BLOCK.startswith(b"\n[[actual]]\n") and BLOCK.endswith(b"\n")
     assert len(line_ends()) >= 5
     for cut in CUTS:
@@ -159,43 +149,29 @@ def _decodes(data: bytes) -> bool:
 
 
 @pytest.mark.parametrize("cut", range(2, len(BLOCK)))
-def test_every_cut_is_reported_as_a_torn_tail_and_the_advice_keeps_every_earlier_entry(
-    cut: int,
+def test_every_cut_leaves_the_earlier_entries_readable_and_repair_takes_it_out(
+    cut: int, tmp_path: Path
 ) -> None:
-    path = Path("actuals.toml")
+    path = tmp_path / "actuals.toml"
     before = GOOD.encode()
     data = before + BLOCK[:cut]
-    rows, problems, _, _ = ledger.check_ledger(path, data)
-    assert problems == [torn_message(path, before, cut)]
-    with pytest.raises(LedgerError) as refused:
-        ledger.parse_ledger(path, data)
-    assert str(refused.value) == torn_message(path, before, cut)
-    from targets.checks import repair_advice as advice
-
-    repaired = follow_advice(data, advice(path, data))
-    assert repaired.startswith(before.rstrip(b"\n"))
-    assert ledger.parse_ledger(path, repaired) == GOOD_ROWS
-
-
-def test_an_entry_cut_after_its_last_line_but_before_the_newline_is_still_torn() -> None:
-    """The tool writes every entry with its newline; without it the write was cut short."""
-    path = Path("actuals.toml")
-    data = GOOD.encode() + BLOCK[:-1]
-    assert ledger.check_ledger(path, data)[1] == [torn_message(path, GOOD.encode(), len(BLOCK) - 1)]
-
-
-READERS = [
-    ("report",),
-    ("report", "--format", "json"),
-    ("history", "gdp"),
-    ("export",),
-    ("export", "--what", "actuals"),
-    ("record", "cpi", "2023-02", "2.0", "--source", "test data"),
-    ("record", "gdp", "2023-H1", "6.1", "--revise", "--source", "test data"),
-    ("import", "figures.csv"),
-    ("import", "figures.csv", "--revise"),
-    ("import", "figures.csv", "--dry-run"),
-]
+    checked = ledger.check_ledger(path, data)
+    assert checked.torn == torn_message(path, before, cut)
+    assert (checked.problems, checked.cut) == ([], [])
+    assert checked.rows == GOOD_ROWS
+    assert ledger.parse_ledger(path, data) == GOOD_ROWS
+    path.write_bytes(data)
+    done = repair(path)
+    assert done.copy is not None and done.copy.read_bytes() == data
+    mended = path.read_bytes()
+    if cut == len(BLOCK) - 1:  # every field is there but the line end: the entry is kept
+        assert done.done == ["ended the file with the line break its last entry lacked"]
+        assert mended == before + BLOCK
+        assert ledger.parse_ledger(path, mended) == [*GOOD_ROWS, BLOCK_ROW]
+    else:
+        assert done.done == ["cut off its incomplete last entry"]
+        assert mended == before
+    assert repair(path) == ([], None)  # nothing more to mend
 
 
 def assert_refused(result: Result, stderr: str) -> None:
@@ -205,8 +181,22 @@ def assert_refused(result: Result, stderr: str) -> None:
     assert "Traceback" not in result.output
 
 
+READERS = [
+    ("report", "--format", "json"),
+    ("history", "gdp", "--format", "csv"),
+    ("export",),
+    ("export", "--what", "actuals"),
+]
+WRITERS = [
+    ("record", "cpi", "2023-02", "2.0", "--source", "test data"),
+    ("record", "gdp", "2023-H1", "6.1", "--revise", "--source", "test data"),
+    ("import", "figures.csv"),
+    ("import", "figures.csv", "--revise"),
+]
+
+
 @pytest.mark.parametrize("cut", CUTS)
-def test_every_reader_refuses_a_torn_ledger_and_leaves_it_as_it_is(
+def test_a_torn_ledger_is_read_without_its_torn_entry_and_check_repair_puts_it_right(
     run: Run, plan_file: Path, ledger_file: Path, isolated: Path, cut: int
 ) -> None:
     (isolated / "figures.csv").write_text(
@@ -215,41 +205,58 @@ def test_every_reader_refuses_a_torn_ledger_and_leaves_it_as_it_is(
     before = GOOD.encode()
     ledger_file.write_bytes(before)
     assert run("report").exit_code == 0  # the index now knows the good ledger
+    expected = {args: run(*args).stdout for args in READERS}
     with ledger_file.open("ab") as f:  # the crash: part of the block reached the disk
         f.write(BLOCK[:cut])
     data = ledger_file.read_bytes()
-    plan = plan_file.read_bytes()
     message = torn_message(ledger_file, before, cut)
-    for args in READERS:
-        assert_refused(run(*args), f"error: {message}\n")
+    for args in READERS:  # the office goes on with every complete entry, told what was cut
+        read = run(*args)
+        assert read.exit_code == 0, read.output
+        assert read.stdout == expected[args], args
+        assert read.stderr == f"note: {message}{LEFT_OUT}\n", args
+    for args in WRITERS:  # appended after a cut line, an entry would make the file unreadable
+        assert_refused(run(*args), f"error: {message}{NOT_RECORDED}\n")
         assert ledger_file.read_bytes() == data, args
-        assert plan_file.read_bytes() == plan, args
-    checked = run("check")
-    advice = repair_advice(ledger_file, before, cut)
-    assert_refused(checked, f"error: {message}\nerror: {advice}\n")
+    assert_refused(run("check"), f"error: {message}\nerror: {advice(ledger_file)}\n")
     assert ledger_file.read_bytes() == data
-    # Following the advice on a copy keeps every earlier entry, and check is content.
-    copy = isolated / "repaired.toml"
-    copy.write_bytes(follow_advice(data, checked.stderr))
-    ok = run("check", "--ledger", str(copy))
-    assert ok.exit_code == 0, ok.output
-    assert ok.stdout == f"ok: {plan_file} (13 targets) and {copy} (2 entries)\n"
-    assert ledger.parse_ledger(copy, copy.read_bytes()) == GOOD_ROWS
+    repaired = run("check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    (copy,) = isolated.glob("actuals.toml.before-repair-*")
+    assert copy.read_bytes() == data
+    whole = cut == len(BLOCK) - 1
+    what = (
+        "ended the file with the line break its last entry lacked"
+        if whole
+        else "cut off its incomplete last entry"
+    )
+    assert repaired.stderr == (
+        f"repaired {ledger_file}: {what}; the file as it was is kept as {copy}\n"
+    )
+    assert repaired.stdout.endswith(f"({3 if whole else 2} entries)\n")
+    assert ledger_file.read_bytes() == (before + BLOCK if whole else before)
+    again = run(*WRITERS[1])
+    assert again.exit_code == 0, again.output
+    assert run("check").exit_code == 0
 
 
 @pytest.mark.parametrize("cut", [2, cut_after("[[actual]]\n"), cut_after("6.1\n"), len(BLOCK) - 1])
-def test_a_torn_first_entry_is_refused_too(
+def test_a_torn_first_entry_leaves_an_empty_ledger_that_repair_puts_right(
     run: Run, plan_file: Path, ledger_file: Path, cut: int
 ) -> None:
     before = ledger.HEADER.encode()
     ledger_file.write_bytes(before + BLOCK[:cut])
     data = ledger_file.read_bytes()
     message = torn_message(ledger_file, before, cut)
-    for args in (("report",), ("history", "gdp"), ("record", "cpi", "2023-02", "2.0")):
-        assert_refused(run(*args), f"error: {message}\n")
-    advice = repair_advice(ledger_file, before, cut)
-    assert_refused(run("check"), f"error: {message}\nerror: {advice}\n")
+    for args in (("report",), ("history", "gdp")):
+        read = run(*args)
+        assert read.exit_code == 0, read.output
+        assert read.stderr == f"note: {message}{LEFT_OUT}\n"
+    assert_refused(run(*WRITERS[0]), f"error: {message}{NOT_RECORDED}\n")
+    assert_refused(run("check"), f"error: {message}\nerror: {advice(ledger_file)}\n")
     assert ledger_file.read_bytes() == data
+    assert run("check", "--repair").exit_code == 0
+    assert run(*WRITERS[0]).exit_code == 0
 
 
 class _ShortWrites:

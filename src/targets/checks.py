@@ -8,8 +8,8 @@ from pathlib import Path
 from targets.domain.periods import parse_period
 from targets.domain.plan import Plan
 from targets.errors import LedgerError, PlanError
+from targets.store import cuts, schema
 from targets.store import ledger_file as ledger
-from targets.store import schema
 from targets.store.plan_file import read_plan_bytes
 
 
@@ -49,27 +49,17 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
     checked = ledger.check_ledger(ledger_path, data)
     found.errors += checked.problems
     if checked.torn:
-        found.errors.append(repair_advice(ledger_path, data))
+        found.errors.append(checked.torn)
+    found.errors += checked.cut
+    if not checked.problems and (checked.torn or checked.cut):
+        found.errors.append(
+            f"{ledger_path}: {cuts.REPAIR} takes out what the cut write left, keeping a copy"
+            " of the file; every other entry stays as it is"
+        )
     found.entries = len(checked.rows)
     if found.plan is not None:
         _against_plan(found.plan, checked, ledger_path, found)
     return found
-
-
-def repair_advice(path: Path, data: bytes) -> str:
-    """How to mend a torn tail by hand: the tool itself never cuts a user's file."""
-    start = ledger.torn_start(data.decode("utf-8", "replace"))
-    if not data.endswith(b"\n") and not ledger.check_ledger(path, data + b"\n").problems:
-        return (  # every field is there: a hand-written entry may just lack its line end
-            f"{path}: if the entry from line {start} is one you wrote by hand and it is "
-            "complete, end the file with a line break; if not, keep a copy of the file, "
-            f"delete line {start} to the end, save, and record that figure again"
-        )
-    return (
-        f"{path}: to repair it, keep a copy of the file, delete line {start} to the end "
-        f"(the cut-short entry), save, and record that figure again; every entry before "
-        f"line {start} is intact"
-    )
 
 
 def _against_plan(plan: Plan, checked: ledger.LedgerCheck, path: Path, found: Findings) -> None:

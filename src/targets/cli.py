@@ -113,6 +113,8 @@ def quick(args: list[str]) -> int | None:
                 output.say(line)
     except TargetsError as e:
         return output.refuse(e)
+    finally:
+        output.say_left_out()
     return 0
 
 

@@ -129,6 +129,8 @@ def refusals(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         except TargetsError as e:
             raise typer.Exit(output.refuse(e)) from None
+        finally:
+            output.say_left_out()
 
     return wrapper
 
@@ -370,14 +372,35 @@ def export(
 
 @app.command()
 def check(
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Take out what a write cut short left in the ledger (a torn last entry, an "
+            "import cut short), keeping a copy of the file.",
+        ),
+    ] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Validate the plan and the ledger, and say what is wrong where."""
     from targets import checks
+    from targets.present.plain import plain
 
     ledger_path = config.ledger_path(plan, ledger)
+    if repair:
+        from targets.store.repair import repair as mend
+
+        try:
+            done = mend(ledger_path)
+        except TargetsError as e:
+            raise typer.Exit(output.refuse(e)) from None
+        if done.copy is not None:
+            output.say(
+                f"repaired {ledger_path}: {'; '.join(done.done)}; the file as it was is kept"
+                f" as {done.copy}"
+            )
     found = checks.check(plan, ledger_path)
     for note in found.notes:
         output.say(f"note: {note}")
@@ -386,6 +409,4 @@ def check(
     if found.errors:
         raise typer.Exit(1)
     targets_n = len(found.plan.targets) if found.plan else 0
-    from targets.present.plain import plain
-
     print(plain(f"ok: {plan} ({targets_n} targets) and {ledger_path} ({found.entries} entries)"))

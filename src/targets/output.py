@@ -75,6 +75,14 @@ def say(message: str) -> None:
     print(plain(message), file=sys.stderr)
 
 
+def say_left_out() -> None:
+    """What reading the ledger left out (a write cut short), said once per command."""
+    from targets.store.cuts import left_out
+
+    for note in left_out():
+        say(f"note: {note}")
+
+
 def refuse(error: TargetsError) -> int:
     """Say why, one `error:` line per line of the message, on stderr; exit code 1."""
     from targets.present.plain import plain

@@ -12,7 +12,19 @@ from targets.domain.periods import Period
 
 # The fields of a ledger entry, in the order the ledger writes them (recorded_at last, so
 # a write cut short always shows). Everything that lists an entry's fields reads this.
-FIELDS = ("target", "period", "value", "source", "note", "region", "recorded_at")
+# `batch` and `batch_size` mark the entries of one multi-entry write (an import): the
+# ledger's business, not the figure's, so an Entry does not carry them.
+FIELDS = (
+    "target",
+    "period",
+    "value",
+    "source",
+    "note",
+    "region",
+    "batch",
+    "batch_size",
+    "recorded_at",
+)
 
 # China's time: a recorded_at without an offset is read in it, and a day ends in it.
 CHINA = timezone(timedelta(hours=8), "UTC+08:00")

@@ -40,6 +40,10 @@ _VALUE = {
     "source": _STR,
     "note": _STR,
     "region": _STR,
+    # an import's entries: its name and size (a size below 2, or an empty name, is the
+    # slow reader's to name)
+    "batch": _STR.replace("*", "+"),
+    "batch_size": r"([2-9]|[1-9][0-9]+)",
     "recorded_at": _WHEN,
 }
 REQUIRED = ("target", "period", "value", "recorded_at")
@@ -61,11 +65,16 @@ _BLOCK = _block()
 _AT = {name: n for n, name in enumerate(FIELDS)}
 
 
-def read(text: str, period: Callable[[str], str]) -> list[Row] | None:
+def read(
+    text: str,
+    period: Callable[[str], str],
+    batches: dict[str, list[tuple[int, int]]] | None = None,
+) -> list[Row] | None:
     """The rows of a ledger in the tool's own layout, or None for anything else.
 
     `period` turns a period as written into its canonical form (raising ValueError for
     one that is no period: then None too, and tomllib's reading names the mistake).
+    `batches`, when given, gets each import's name → (row, size) of each of its entries.
     """
     if _BLOCK is None:
         return None
@@ -75,7 +84,9 @@ def read(text: str, period: Callable[[str], str]) -> list[Row] | None:
         pos -= 1  # the blank line before the first block is that block's own
     at_target, at_period, at_value = _AT["target"], _AT["period"], _AT["value"]
     at_when, at_source, at_note = _AT["recorded_at"], _AT["source"], _AT["note"]
-    at_region = _AT["region"]
+    at_region, at_batch, at_size = _AT["region"], _AT["batch"], _AT["batch_size"]
+    if batches is None:
+        batches = {}
     periods: dict[str, str] = {}
     names: dict[str, str] = {}  # one object per distinct text: a year holds few of them
     intern = names.setdefault
@@ -100,6 +111,10 @@ def read(text: str, period: Callable[[str], str]) -> list[Row] | None:
         except ValueError:
             return None
         source, note, region = g[at_source], g[at_note], g[at_region]
+        if g[at_batch] is not None or g[at_size] is not None:
+            if g[at_batch] is None or g[at_size] is None:
+                return None
+            batches.setdefault(g[at_batch], []).append((len(rows), int(g[at_size])))
         rows.append(
             (
                 intern(target, target),

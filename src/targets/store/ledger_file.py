@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, NamedTuple
 from targets.domain.entries import CHINA, FIELDS, Entry, Row, entry_from_row
 from targets.domain.periods import parse_period
 from targets.errors import LedgerError, PeriodError
+from targets.store import cuts
 from targets.store import index as cache
 from targets.store.index import LedgerIndex
 
@@ -40,7 +41,7 @@ def read_rows(
     try:
         with open_for_reading(path) as f:
             _lock(f.fileno(), shared=True)  # an append in progress finishes first
-            return _index(path, f, None if year is None else [year])[0].rows(year, regions)
+            return _index(path, f, None if year is None else [year]).found.rows(year, regions)
     except FileNotFoundError:
         require_folder(path)
         return []
@@ -67,25 +68,43 @@ def open_for_reading(path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def _index(path: Path, f: BinaryIO, years: Iterable[int] | None) -> tuple[LedgerIndex, int]:
+class _Indexed(NamedTuple):
+    found: LedgerIndex
+    described: int  # how many of the file's bytes it describes (a hand edit may add more)
+    torn: str  # a cut-short last entry (no entry may be appended after it), or ""
+    whole: bool  # nothing was left out: the index may be saved
+
+
+def _index(path: Path, f: BinaryIO, years: Iterable[int] | None) -> _Indexed:
     """The index of the open ledger with `years` loaded (None: all): the kept one when it
-    holds the file's very bytes, else built anew from them; and how many of the file's
-    bytes it describes (a hand edit may add more meanwhile)."""
+    holds the file's very bytes, else built anew from them.
+
+    What a write cut short left (a torn last entry, an import's incomplete batch) is left
+    out, said through `cuts.left_out()`, and keeps the index from being saved: the ledger
+    is read afresh until `targets check --repair` puts it right.
+    """
     index = cache.load_ledger(path, f, years)
-    if index is None:
-        f.seek(0)
-        source = f.read()
-        collecting = gc.isenabled()
-        gc.disable()  # a parse makes many small objects and no cycles: no need to look
-        try:
-            index = LedgerIndex.of(parse_ledger(path, source), source)
-        finally:
-            if collecting:
-                gc.enable()
+    if index is not None:
+        return _Indexed(index, index.size, "", True)
+    f.seek(0)
+    source = f.read()
+    collecting = gc.isenabled()
+    gc.disable()  # a parse makes many small objects and no cycles: no need to look
+    try:
+        checked = check_ledger(path, source, lines=False)
+    finally:
+        if collecting:
+            gc.enable()
+    if checked.problems:
+        raise LedgerError(checked.problems[0])
+    index = LedgerIndex.of(checked.rows, source)
+    notes = cuts.reader_notes(checked.torn, checked.cut)
+    cuts.say(notes)
+    if not notes:
         # keyed by the hash and length of exactly these bytes: if the file grew while
         # it was read, the next reader sees another length and builds anew
         cache.save_ledger(path, index)
-    return index, index.size
+    return _Indexed(index, index.size, checked.torn, not notes)
 
 
 def read_entries(path: Path, year: int | None = None) -> list[Entry]:
@@ -94,7 +113,8 @@ def read_entries(path: Path, year: int | None = None) -> list[Entry]:
 
 
 def parse_ledger(path: Path, source: bytes) -> list[Row]:
-    """Parse and check the whole file; LedgerError naming file, line and field otherwise."""
+    """Parse and check the whole file: its complete entries; LedgerError naming file,
+    line and field otherwise."""
     checked = check_ledger(path, source, lines=False)
     if checked.problems:
         raise LedgerError(checked.problems[0])
@@ -104,36 +124,41 @@ def parse_ledger(path: Path, source: bytes) -> list[Row]:
 class LedgerCheck(NamedTuple):
     """What reading the whole ledger found."""
 
-    rows: list[Row]
-    problems: list[str]  # one line each, naming file and line
+    rows: list[Row]  # every complete entry
+    problems: list[str]  # one line each, naming file and line: the file cannot be read
     lines: list[int]  # the line where each row's entry starts
-    torn: bool  # the last entry is cut short, as a crash mid-append leaves it
+    torn: str  # the last entry is cut short, as a crash mid-append leaves it; or ""
+    cut: list[str] = []  # the imports cut short whose entries are left out
+    spans: list[tuple[int, int]] = []  # the lines (from, to) of what is left out
 
 
 def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
-    """Every entry and every problem of the ledger file (and where each entry starts,
-    unless `lines` is false)."""
+    """Every complete entry and every problem of the ledger file (and where each entry
+    starts, unless `lines` is false); what a write cut short left is set apart (`torn`,
+    `cut`), not a problem."""
     import tomllib
 
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         if e.end < len(source) or source.endswith(b"\n"):
-            return LedgerCheck([], [f"{path}: not UTF-8 text (byte {e.start})"], [], False)
+            return LedgerCheck([], [f"{path}: not UTF-8 text (byte {e.start})"], [], "")
         text = source[: e.start].decode("utf-8-sig", "replace") + "\ufffd"  # cut mid-character
     if text and not text.endswith("\n"):
-        n = len(text.splitlines())
-        return LedgerCheck([], [_torn(path, text, n, "the file ends mid-line")], [], True)
+        return _without_torn_tail(path, text)
     from targets.store import layout  # only when the ledger is parsed, not read from the index
 
-    fast = layout.read(text, _period)  # the tool's own layout, read fast
-    if fast is not None:
-        return LedgerCheck(fast, [], _starts(text.splitlines()) if lines else [], False)
+    found: dict[str, list[tuple[int, int]]] = {}  # an import's name → (row, size) of each entry
+    fast = layout.read(text, _period, found)  # the tool's own layout, read fast
+    if fast is not None and not cuts.any_incomplete(found):
+        return LedgerCheck(fast, [], _starts(text.splitlines()) if lines else [], "")
     lines_of = text.splitlines()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        return LedgerCheck([], [f"{path}: not valid TOML: {e}"], [], False)  # e names the line
+        return LedgerCheck([], [f"{path}: not valid TOML: {e}"], [], "")  # e names the line
+    except RecursionError:
+        return LedgerCheck([], [f"{path}: not valid TOML: nested too deep"], [], "")
     problems = [
         f"{path}: unknown table [{key}] (the ledger holds [[actual]] entries only)"
         for key in data
@@ -141,23 +166,50 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     ]
     raw = data.get("actual", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], False)
+        return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], "")
     starts = _starts(lines_of)
     rows: list[Row] = []
     at: list[int] = []
-    torn = False
+    batches: dict[str, list[tuple[int, int]]] = {}  # id → (row, size) of each entry
+    torn = ""
+    spans: list[tuple[int, int]] = []
     for i, item in enumerate(raw):
         line = starts[i] if i < len(starts) else 0
         where = f"{path}, line {line} (entry {i + 1})" if line else f"{path} (entry {i + 1})"
         try:
-            rows.append(_row(item))
-            at.append(line)
+            row = _row(item)
+            batch = cuts.batch_of(item)
         except _Missing as e:
-            torn = i == len(raw) - 1
-            problems.append(_torn(path, text, len(lines_of), str(e)) if torn else f"{where}: {e}")
+            if i == len(raw) - 1 and line:
+                torn = cuts.torn_note(path, line, str(e))
+                spans.append((line, len(lines_of)))
+            else:
+                problems.append(f"{where}: {e}")
+            continue
         except LedgerError as e:
             problems.append(f"{where}: {e}")
-    return LedgerCheck(rows, problems, at, torn)
+            continue
+        if batch is not None:
+            batches.setdefault(batch[0], []).append((len(rows), batch[1]))
+        rows.append(row)
+        at.append(line)
+    cut, dropped = cuts.incomplete(path, batches, at, starts, len(lines_of), spans)
+    if dropped:
+        rows = [r for n, r in enumerate(rows) if n not in dropped]
+        at = [a for n, a in enumerate(at) if n not in dropped]
+    return LedgerCheck(rows, problems, at, torn, cut, spans)
+
+
+def _without_torn_tail(path: Path, text: str) -> LedgerCheck:
+    """The file ends mid-line: what comes before the last entry, which a write cut short
+    (the tool writes every entry with its line end)."""
+    lines = text.splitlines(keepends=True)
+    start = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].lstrip()[:1] == "["), 0)
+    before = check_ledger(path, "".join(lines[:start]).encode("utf-8"))
+    torn = cuts.torn_note(path, start + 1, "the file ends mid-line")
+    if before.torn:  # two cut entries are no cut write: a hand edit gone wrong
+        return before._replace(problems=[*before.problems, before.torn, torn], torn="")
+    return before._replace(torn=torn, spans=[*before.spans, (start + 1, len(lines))])
 
 
 def _starts(lines: list[str]) -> list[int]:
@@ -167,32 +219,6 @@ def _starts(lines: list[str]) -> list[int]:
 
 class _Missing(LedgerError):
     """A required field is absent: in the last entry, the mark of a write cut short."""
-
-
-def torn_start(text: str) -> int:
-    """The line where a cut-short last entry begins: the first line after the longest
-    run of whole, valid entries. Everything before it is intact."""
-    import tomllib
-
-    lines = text.splitlines(keepends=True)
-    for n in range(len(lines) - 1, -1, -1):
-        if not lines[n].lstrip().startswith("["):
-            continue
-        try:
-            data = tomllib.loads("".join(lines[:n]))
-            for item in data.get("actual", []):
-                _row(item)
-        except (tomllib.TOMLDecodeError, LedgerError, TypeError, AttributeError):
-            continue
-        return n + 1
-    return 1
-
-
-def _torn(path: Path, text: str, line: int, why: str) -> str:
-    return (
-        f"{path}, line {line}: the last entry (from line {torn_start(text)}) is incomplete, "
-        f"as a write cut short leaves it ({why}); `targets check` says how to repair it"
-    )
 
 
 def _row(item: dict[str, Any]) -> Row:
@@ -251,11 +277,15 @@ def with_zone(when: datetime) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=CHINA)
 
 
-def format_entry(entry: Entry) -> str:
-    """One entry as a TOML block; recorded_at last, so a cut-short write always shows."""
+def format_entry(entry: Entry, batch: tuple[str, int] | None = None) -> str:
+    """One entry as a TOML block; recorded_at last, so a cut-short write always shows.
+    An entry of a multi-entry write names its `batch` and the batch's size: a reader
+    counts them, and an import cut short is recognised and left out whole."""
     import tomli_w
 
-    given = {**vars(entry), "period": str(entry.period)}
+    named = {"batch": batch[0], "batch_size": batch[1]} if batch else {}
+    given = {**vars(entry), "period": str(entry.period), "batch": None, "batch_size": None}
+    given.update(named)
     fields = {name: given[name] for name in FIELDS if given[name] not in (None, "")}
     # tomli_w writes a table of scalars as one `key = value` line each, quoted and escaped,
     # in the order given. The `[[actual]]` header is ours: how tomli_w lays out an array of
@@ -381,17 +411,21 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
     with locked(path) as fd:
         years = sorted({e.period.year for e in new})
         with os.fdopen(os.dup(fd), "rb") as f:
-            index, described = _index(path, f, years)
+            index, described, torn, whole = _index(path, f, years)
+        if torn:  # appended after it, the cut line would make the whole file unreadable
+            cuts.unsay(torn)  # the refusal says it
+            raise LedgerError(f"{torn}; nothing was recorded: run {cuts.REPAIR} first")
         if check is not None:
             check([row for year in years for row in index.rows(year)])
-        block = "".join(format_entry(e) for e in new)
+        batch = (os.urandom(8).hex(), len(new)) if len(new) > 1 else None
+        block = "".join(format_entry(e, batch) for e in new)
         size = os.fstat(fd).st_size  # more than `described` if someone appended by hand
         if size == 0:
             block = HEADER + block
         data = block.encode("utf-8")
         _write_all(path, fd, size, data)
         after = os.fstat(fd)
-        if after.st_size == described + len(data):  # the index has read every other byte
+        if whole and after.st_size == described + len(data):  # it read every other byte
             index.add([e.to_row() for e in new], data)
             cache.save_ledger(path, index)
     return new

@@ -89,7 +89,7 @@ def test_an_import_cut_short_is_left_out_whole_said_and_repaired(
     assert run("record", "gdp", "2023-H1", "6.1", "--source", "test data").exit_code == 0
     again = run("import", "figures.csv")
     assert again.exit_code == 0, again.output
-    assert again.stderr.startswith("recorded 3 figures from figures.csv\n")
+    assert again.stderr.startswith("recorded 3 figures from figures.csv")
     repaired = run("check", "--repair")
     assert repaired.exit_code == 0, repaired.output
     n = f"{kept} entr{'y' if kept == 1 else 'ies'}"

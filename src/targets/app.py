@@ -190,3 +190,13 @@ def _resolved(options: Options, plan: Plan) -> Options:
         lang=language(options.lang or None, plan.lang),
         outlook=options.outlook and plan.outlook,
     )
+
+
+def repair(ledger: Path) -> str | None:
+    """Take out what a write cut short left in the ledger; what was done, if anything."""
+    from targets.store.repair import repair as mend
+
+    done = mend(ledger)
+    if done.copy is None:
+        return None
+    return f"repaired {ledger}: {'; '.join(done.done)}; the file as it was is kept as {done.copy}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from targets.domain.periods import parse_period
 from targets.domain.plan import Plan
 from targets.errors import LedgerError, PlanError
-from targets.store import cuts, schema
+from targets.store import cuts, ledger_lock, schema
 from targets.store import ledger_file as ledger
 from targets.store.plan_file import read_plan_bytes
 
@@ -31,10 +31,10 @@ def check(plan_path: Path, ledger_path: Path) -> Findings:
     found.plan, problems = schema.check_plan(plan_path, source)
     found.errors += problems
     try:
-        data = ledger.read_bytes(ledger_path)
+        data = ledger_lock.read_bytes(ledger_path)
     except FileNotFoundError:
         try:
-            ledger.require_folder(ledger_path)
+            ledger_lock.require_folder(ledger_path)
         except LedgerError as e:
             found.errors.append(str(e))
             return found

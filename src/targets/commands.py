@@ -370,16 +370,12 @@ def export(
         output.say(f"wrote {output_file}")
 
 
+REPAIR_HELP = "Take out what a crash left in the ledger, keeping a copy of the file."
+
+
 @app.command()
 def check(
-    repair: Annotated[
-        bool,
-        typer.Option(
-            "--repair",
-            help="Take out what a write cut short left in the ledger (a torn last entry, an "
-            "import cut short), keeping a copy of the file.",
-        ),
-    ] = False,
+    repair: Annotated[bool, typer.Option("--repair", help=REPAIR_HELP)] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -389,18 +385,12 @@ def check(
     from targets.present.plain import plain
 
     ledger_path = config.ledger_path(plan, ledger)
-    if repair:
-        from targets.store.repair import repair as mend
-
-        try:
-            done = mend(ledger_path)
-        except TargetsError as e:
-            raise typer.Exit(output.refuse(e)) from None
-        if done.copy is not None:
-            output.say(
-                f"repaired {ledger_path}: {'; '.join(done.done)}; the file as it was is kept"
-                f" as {done.copy}"
-            )
+    try:
+        said = use.repair(ledger_path) if repair else None
+    except TargetsError as e:
+        raise typer.Exit(output.refuse(e)) from None
+    if said:
+        output.say(said)
     found = checks.check(plan, ledger_path)
     for note in found.notes:
         output.say(f"note: {note}")

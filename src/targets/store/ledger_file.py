@@ -12,9 +12,7 @@ import gc
 import math
 import os
 import re
-import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -25,6 +23,8 @@ from targets.errors import LedgerError, PeriodError
 from targets.store import cuts
 from targets.store import index as cache
 from targets.store.index import LedgerIndex
+from targets.store.ledger_lock import _lock, open_for_reading, require_folder
+from targets.store.ledger_lock import locked as locked  # the lock, for those who append
 
 HEADER = (
     "# Figures recorded with `targets`. Append-only: a correction is a new entry for the\n"
@@ -47,25 +47,6 @@ def read_rows(
         return []
     except OSError as e:  # a folder, no permission, a disk error
         raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
-
-
-def read_bytes(path: Path) -> bytes:
-    """The ledger's bytes as they are between two appends (OSError as raised)."""
-    with open_for_reading(path) as f:
-        _lock(f.fileno(), shared=True)
-        return f.read()
-
-
-def open_for_reading(path: Path) -> BinaryIO:
-    """The ledger open for reading; LedgerError for a device or a FIFO, which would
-    never end or never answer."""
-    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-    try:
-        _regular(path, fd)
-    except LedgerError:
-        os.close(fd)
-        raise
-    return os.fdopen(fd, "rb")
 
 
 class _Indexed(NamedTuple):
@@ -151,8 +132,8 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     found: dict[str, list[tuple[int, int]]] = {}  # an import's name → (row, size) of each entry
     fast = layout.read(text, _period, found)  # the tool's own layout, read fast
     if fast is not None and not cuts.any_incomplete(found):
-        return LedgerCheck(fast, [], _starts(text.splitlines()) if lines else [], "")
-    lines_of = text.splitlines()
+        return LedgerCheck(fast, [], _starts(text_lines(text)) if lines else [], "")
+    lines_of = text_lines(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -200,10 +181,17 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     return LedgerCheck(rows, problems, at, torn, cut, spans)
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of TOML text, each with its end: TOML ends a line at \\n alone, where
+    str.splitlines would also break at a \\x85 or \\u2028 inside a string."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _without_torn_tail(path: Path, text: str) -> LedgerCheck:
     """The file ends mid-line: what comes before the last entry, which a write cut short
     (the tool writes every entry with its line end)."""
-    lines = text.splitlines(keepends=True)
+    lines = text_lines(text)
     start = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].lstrip()[:1] == "["), 0)
     before = check_ledger(path, "".join(lines[:start]).encode("utf-8"))
     torn = cuts.torn_note(path, start + 1, "the file ends mid-line")
@@ -293,76 +281,6 @@ def format_entry(entry: Entry, batch: tuple[str, int] | None = None) -> str:
     return "\n[[actual]]\n" + tomli_w.dumps(fields)
 
 
-# How often a recorder reopens a ledger that was replaced while it waited for the lock.
-REOPENS = 10
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[int]:
-    """The ledger opened for appending, held under an exclusive lock, and still the file
-    at `path` once the lock is held.
-
-    While a recorder waits, another program may replace the ledger (an editor's save, a
-    sync client, a restore: a rename over the path) or delete it. A figure written into
-    the old file would be acknowledged and lost, so a replaced ledger is opened again and
-    a deleted one refused.
-    """
-    require_folder(path)
-    for _ in range(REOPENS):
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NONBLOCK, 0o644)
-        except OSError as e:
-            require_folder(path)
-            raise LedgerError(
-                f"{path}: cannot open the ledger for writing ({e.strerror})"
-            ) from None
-        try:
-            _regular(path, fd)
-            _lock(fd)
-            held = os.fstat(fd)
-            try:
-                now = os.stat(path)
-            except OSError:
-                now = None
-            if now is None:
-                raise LedgerError(
-                    f"{path}: the ledger was removed while this waited for it; nothing was recorded"
-                )
-            if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
-                yield fd
-                return
-        finally:
-            os.close(fd)  # closing releases the lock
-    raise LedgerError(f"{path}: the ledger kept being replaced; nothing was recorded")
-
-
-# A FIFO opened without it would wait for a writer for ever.
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-
-
-def require_folder(path: Path) -> None:
-    """Refuse a ledger whose folder is missing (an unmounted share, a typo): creating
-    the folder would start an empty ledger where the real one was meant to be."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise LedgerError(
-            f"{path}: the folder {folder} does not exist (point --ledger or TARGETS_LEDGER"
-            " at the ledger, or create the folder)"
-        )
-
-
-def _regular(path: Path, fd: int) -> None:
-    """Refuse a ledger that is a device, a FIFO or a socket: reading one never ends."""
-    import errno
-    import stat
-
-    mode = os.fstat(fd).st_mode
-    if stat.S_ISDIR(mode):  # said as the system says it, for reading and writing alike
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-    if not stat.S_ISREG(mode):
-        raise LedgerError(f"{path}: the ledger is not a regular file")
-
-
 def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
     """Append `data` whole and make it durable, or leave the file at its old `size`.
 
@@ -382,20 +300,6 @@ def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
         raise LedgerError(
             f"{path}: nothing was recorded: the write failed ({e.strerror})"
         ) from None
-
-
-def _lock(fd: int, shared: bool = False) -> None:
-    """Wait for the lock on the open ledger; closing the file releases it."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        if shared:
-            return  # Windows locks are mandatory: a reader holding one would block readers
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
 
 
 def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entry]:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from targets.errors import LedgerError
 from targets.store import ledger_file as ledger
+from targets.store import ledger_lock
 
 # The line the tool writes last in an entry, whole: a recorded_at with its UTC offset. Cut
 # anywhere shorter, no line of an entry is both valid and whole (`value = 6` from 6.1,
@@ -34,7 +35,7 @@ def repair(path: Path) -> Repaired:
     a problem a cut write does not leave (that is for a person to fix)."""
     if not path.exists():
         return Repaired([], None)
-    with ledger.locked(path) as fd:
+    with ledger_lock.locked(path) as fd:
         with os.fdopen(os.dup(fd), "rb") as f:
             data = f.read()
         fixed, done = _mended(path, data)
@@ -65,7 +66,7 @@ def _mended(path: Path, data: bytes) -> tuple[bytes, list[str]]:
     if not checked.spans:
         return data, done
     text = data.decode("utf-8-sig", "replace")
-    lines = text.splitlines(keepends=True)
+    lines = ledger.text_lines(text)
     gone: set[int] = set()
     for first, last in checked.spans:
         gone.update(range(first - 1, last))

@@ -166,7 +166,7 @@ def test_history_table_marks_revisions(run: Run, plan_file: Path) -> None:
     assert "城镇调查失业率 · ≤6%左右 · 2023" in out
     assert "已修订" in out and "┃ 为目标线" in out
     csv_out = run("history", "unemployment", "--format", "csv").stdout
-    assert csv_out.splitlines()[0] == "period,value,recorded_at,source,note,current"
+    assert csv_out.splitlines()[0] == "period,value,recorded_at,source,note,current,withdrawn"
 
 
 def test_import_all_or_none_and_dry_run(

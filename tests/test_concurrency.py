@@ -86,7 +86,7 @@ def test_24_processes_recording_at_once_lose_no_figure(
     history = run("history", "unemployment", "--format", "csv")
     assert history.exit_code == 0, history.output
     assert len(history.stdout.splitlines()) == 1 + 8
-    assert history.stdout.count(",true\n") == 1
+    assert history.stdout.count(",true,false\n") == 1
 
 
 def test_of_20_processes_recording_one_period_without_revise_exactly_one_wins(

@@ -3,8 +3,11 @@ periods the bureau's way, the same cumulative sheet imported every month."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import Run
 
 # A sheet as Chinese Excel saves it ("CSV (逗号分隔)", GBK): Chinese headers, targets by
@@ -119,3 +122,79 @@ def test_a_percent_cell_and_a_gb18030_character_are_read(
     result = run("import", str(sheet))
     assert result.stderr == f"recorded 1 figure from {sheet} (GB18030)\n"
     assert "gdp,2023-03,5.8," in run("export", "--what", "actuals").stdout
+
+
+def test_a_withdrawn_figure_leaves_the_period_without_one(
+    run: Run, plan_file: Path, ledger_file: Path
+) -> None:
+    refused = run("withdraw", "gdp", "一季度")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "error: gdp 2023-03 has no figure in force to withdraw\n",
+    )
+    assert not ledger_file.exists()
+    run("record", "gdp", "一季度", "5.8")
+    done = run("withdraw", "地区生产总值", "2023-Q1", "--note", "录错了指标")
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "withdrew gdp 2023-03 (1-3月) = 5.8: it has no figure in force now\n"
+    assert "withdrawn = true" in ledger_file.read_text("utf-8")
+    gdp = _row(run("report", "--format", "json").stdout, "gdp")
+    assert (gdp["status"], gdp["actual"]) == ("no_data", None)
+    again = run("withdraw", "gdp", "一季度")
+    assert again.stderr == "error: gdp 2023-03 has no figure in force to withdraw\n"
+    table = run("history", "gdp").stdout
+    assert "已撤回" in table and "录错了指标" in table
+    # recording after a withdrawal is no revision of a figure in force: no --revise
+    assert run("record", "gdp", "一季度", "5.9").exit_code == 0
+    assert _row(run("report", "--format", "json").stdout, "gdp")["actual"] == 5.9
+
+
+def test_a_withdrawal_goes_through_export_and_import(
+    run: Run, plan_file: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("record", "gdp", "一季度", "5.8")
+    run("record", "cpi", "1月", "0.3")
+    run("withdraw", "gdp", "一季度")
+    exported = run("export", "--what", "actuals").stdout
+    lines = exported.splitlines()
+    assert lines[0] == "target,period,value,recorded_at,source,note,region,withdrawn"
+    assert lines[3].startswith("gdp,2023-03,,") and lines[3].endswith(",true")
+    sheet = isolated / "actuals.csv"
+    sheet.write_text(exported, "utf-8")
+    monkeypatch.setenv("TARGETS_LEDGER", str(isolated / "other.toml"))
+    imported = run("import", str(sheet))
+    assert imported.stderr == f"recorded 3 figures from {sheet} (UTF-8)\n"
+    assert run("export", "--what", "actuals").stdout == exported
+    assert _row(run("report", "--format", "json").stdout, "gdp")["status"] == "no_data"
+    again = run("import", str(sheet))
+    assert again.stderr == f"recorded 0 figures from {sheet} (UTF-8), 3 unchanged\n"
+
+
+def test_a_figure_equal_to_a_withdrawn_one_is_stale_with_revise(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    run("record", "gdp", "一季度", "5.8")
+    run("withdraw", "gdp", "一季度")
+    sheet = isolated / "sheet.csv"
+    sheet.write_text("指标,期间,数值\n地区生产总值,一季度,5.8\n", "utf-8")
+    stale = run("import", str(sheet), "--revise")
+    assert stale.stderr == f"recorded 0 figures from {sheet} (UTF-8), 1 stale (revised away)\n"
+
+
+def test_a_withdrawal_in_a_ledger_has_no_value(
+    run: Run, plan_file: Path, ledger_file: Path
+) -> None:
+    ledger_file.write_text(
+        '[[actual]]\ntarget = "gdp"\nperiod = "2023-03"\nvalue = 5.8\nwithdrawn = true\n'
+        "recorded_at = 2023-04-20T10:00:00+08:00\n",
+        "utf-8",
+    )
+    result = run("report")
+    assert result.stderr == (
+        f"error: {ledger_file}, line 1 (entry 1): a withdrawal (withdrawn = true) has no value\n"
+    )
+
+
+def _row(report: str, target: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(t for t in json.loads(report)["targets"] if t["id"] == target)
+    return found

@@ -17,7 +17,7 @@ import tomli_w
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from targets import recording
+from targets import importing
 from targets.domain.entries import Entry
 from targets.domain.periods import Period, parse_period
 from targets.domain.plan import Plan
@@ -351,7 +351,7 @@ def csv_files(draw: st.DrawFn) -> bytes:
 @given(st.one_of(csv_files(), anything(st.text(max_size=100))))
 def test_any_csv_is_entries_or_a_record_error_naming_its_lines(data: bytes) -> None:
     try:
-        rows = recording.read_csv(PLAN, CSV_NAME, data)
+        rows = importing.read_csv(PLAN, CSV_NAME, data)
     except RecordError as e:
         one_line_each(str(e).splitlines(), CSV_NAME)
         return
@@ -412,7 +412,7 @@ def test_exported_actuals_imported_with_revise_reproduce_every_entry(
             (e.to_row() for e in recorded), key=repr
         )
         exported = actuals_csv(kept, Options(excel=excel))
-        recording.import_csv(PLAN, second, CSV_NAME, exported, revise=True)
+        importing.import_csv(PLAN, second, CSV_NAME, exported, revise=True)
         again = ledger.parse_ledger(second, second.read_bytes())
         assert sorted(again, key=repr) == sorted((e.to_row() for e in recorded), key=repr)
 

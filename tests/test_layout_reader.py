@@ -161,3 +161,15 @@ def test_a_ledger_of_other_hands_reads_through_tomllib(
     got = check_ledger(path, source)
     assert got == slow(path, source, monkeypatch)
     assert [r[:3] for r in got.rows] == [("gdp", "2023-03", 5.8)]
+
+
+def test_a_withdrawal_is_read_fast_and_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "actuals.toml"
+    text = ledger_text([entry(0), entry(1, value=None, withdrawn=True, note="录错")])
+    got = fast_read(text)
+    assert got is not None and got == slow(path, text.encode(), monkeypatch).rows
+    assert [(r[2], r[7]) for r in got] == [(5.0, False), (None, True)]
+    both = text.replace("withdrawn = true\n", "value = 1.0\nwithdrawn = true\n")
+    assert fast_read(both) is None

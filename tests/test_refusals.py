@@ -613,7 +613,7 @@ def test_check_lists_every_problem_of_plan_and_ledger_at_once(
 
 HEADER_NEEDED = (
     "the file needs a header row with target, period, value"
-    " (optional: source, note, recorded_at, region), or in Chinese 指标, 期间, 数值"
+    " (optional: source, note, recorded_at, region, withdrawn), or in Chinese 指标, 期间, 数值"
     " (来源, 备注, 记录时间, 地区)"
 )
 

@@ -146,7 +146,7 @@ def test_an_entry_appended_by_hand_during_a_record_is_never_hidden_by_the_index(
     history = run("history", "cpi", "--format", "csv")
     assert history.exit_code == 0, history.output
     assert history.stdout.splitlines()[1:] == [
-        '2023-01,2.1,2023-02-15T09:30:00+08:00,"written by hand, test data",,true'
+        '2023-01,2.1,2023-02-15T09:30:00+08:00,"written by hand, test data",,true,false'
     ]
     exported = run("export", "--what", "actuals")
     assert exported.stdout.count("\n") == 1 + 3, exported.stdout

@@ -42,8 +42,8 @@ GOOD = (
     "recorded_at = 2023-02-15T09:30:00+08:00\n"
 )
 GOOD_ROWS = [
-    ("gdp", "2023-03", 5.8, "2023-04-20T10:00:00+08:00", "测试数据 test data", None, None),
-    ("cpi", "2023-01", 2.1, "2023-02-15T09:30:00+08:00", "test data", None, None),
+    ("gdp", "2023-03", 5.8, "2023-04-20T10:00:00+08:00", "测试数据 test data", None, None, False),
+    ("cpi", "2023-01", 2.1, "2023-02-15T09:30:00+08:00", "test data", None, None, False),
 ]
 
 # The block the tool appends for one figure, as `targets record` writes it.
@@ -126,6 +126,7 @@ BLOCK_ROW = (
     "测试数据 test data",
     "初步核算 test data",
     None,
+    False,
 )
 
 

@@ -178,6 +178,68 @@ def record(
     ]
 
 
+def import_file(
+    plan_path: Path,
+    ledger: Path | None,
+    file: Path,
+    revise: bool,
+    dry_run: bool,
+    sheet: str | None,
+    region: str | None = None,
+) -> list[str]:
+    """Record the figures of a CSV file or workbook; the confirmation and notes to say."""
+    from targets.errors import TargetsError
+    from targets.importing import import_csv
+
+    plan = load_plan(plan_path)
+    try:
+        data = file.read_bytes()
+    except OSError as e:
+        raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
+    done = import_csv(
+        plan,
+        ledger_path(plan_path, ledger),
+        str(file),
+        data,
+        revise=revise,
+        dry_run=dry_run,
+        sheet=sheet,
+        region=region,
+    )
+    verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
+    skipped = "".join(
+        f", {count} {what}"
+        for count, what in ((done.unchanged, "unchanged"), (done.stale, "stale (revised away)"))
+        if count
+    )
+    said = f"{verb} {n} figure{'' if n == 1 else 's'} from {file} ({done.read_as}){skipped}"
+    return [said, *done.notes]
+
+
+def withdraw(
+    plan_path: Path,
+    ledger: Path | None,
+    target: str,
+    period: str,
+    note: str | None,
+    region: str | None = None,
+) -> list[str]:
+    """Take a figure out of force; the confirmation to say."""
+    from targets import recording
+    from targets.domain.periods import label
+
+    plan = load_plan(plan_path)
+    t = plan.target(target)
+    whose = plan.region_named(region) if region is not None else None
+    entry = recording.make_entry(plan, t.id, period, "", note=note, region=whose, withdrawn=True)
+    done = recording.withdraw(plan, ledger_path(plan_path, ledger), entry)
+    what = label(entry.period, plan.language(None), cumulative=t.cumulative)
+    return [
+        f"withdrew {t.id} {entry.period} ({what}) = {recording.shown(done.figure)}:"
+        " it has no figure in force now"
+    ]
+
+
 def _resolved(options: Options, plan: Plan) -> Options:
     """The options with the language resolved against the plan's, and the projection
     hidden where the plan says the office publishes no estimates."""

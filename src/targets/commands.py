@@ -223,6 +223,30 @@ def record(
         output.say(line)
 
 
+@app.command()
+@refusals
+def withdraw(
+    target: TargetArgument,
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="The period of the figure.", autocompletion=complete_period
+        ),
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Why, e.g. 录入错误.")
+    ] = None,
+    region: RegionOption = None,
+    plan: PlanOption = DEFAULT_PLAN,
+    ledger: LedgerOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Take a figure out of force: one recorded under the wrong target or period. The
+    ledger keeps it; from now the period has no figure until one is recorded."""
+    for line in use.withdraw(plan, ledger, target, period, note, region):
+        output.say(line)
+
+
 @app.command("import")
 @refusals
 def import_(
@@ -253,34 +277,8 @@ def import_(
 ) -> None:
     """Record many figures from a CSV file or a workbook: all of them, or none. Rows equal
     to the figure in force are skipped and counted."""
-    from targets import recording
-    from targets.store.plan_file import load_plan
-
-    loaded = load_plan(plan)
-    try:
-        data = file.read_bytes()
-    except OSError as e:
-        raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
-    path = config.ledger_path(plan, ledger)
-    done = recording.import_csv(
-        loaded,
-        path,
-        str(file),
-        data,
-        revise=revise,
-        dry_run=dry_run,
-        sheet=sheet,
-        region=region,
-    )
-    verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
-    skipped = "".join(
-        f", {count} {what}"
-        for count, what in ((done.unchanged, "unchanged"), (done.stale, "stale (revised away)"))
-        if count
-    )
-    output.say(f"{verb} {n} figure{'' if n == 1 else 's'} from {file} ({done.read_as}){skipped}")
-    for note in done.notes:
-        output.say(note)
+    for line in use.import_file(plan, ledger, file, revise, dry_run, sheet, region):
+        output.say(line)
 
 
 @app.command()

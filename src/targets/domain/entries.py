@@ -21,6 +21,7 @@ FIELDS = (
     "source",
     "note",
     "region",
+    "withdrawn",
     "batch",
     "batch_size",
     "recorded_at",
@@ -36,15 +37,17 @@ Key = tuple[str, str, Period]
 
 @dataclass(frozen=True)
 class Entry:
-    """One recorded figure."""
+    """One recorded figure, or a withdrawal (`withdrawn`, no value): from then on its
+    target, period and region have no figure in force until a new one is recorded."""
 
     target: str
     period: Period
-    value: float
+    value: float | None  # None only for a withdrawal
     recorded_at: datetime
     source: str | None = None
     note: str | None = None
     region: str | None = None  # None: the plan's own region
+    withdrawn: bool = False
 
     def key(self, home: str) -> Key:
         """The figure's key, `home` standing for the plan's own region."""
@@ -59,15 +62,16 @@ class Entry:
             self.source,
             self.note,
             self.region,
+            self.withdrawn,
         )
 
 
 # How the index keeps an entry: plain data that marshal stores and loads quickly.
-Row = tuple[str, str, float, str, str | None, str | None, str | None]
+Row = tuple[str, str, float | None, str, str | None, str | None, str | None, bool]
 
 
 def entry_from_row(row: Row) -> Entry:
-    target, period, value, recorded_at, source, note, region = row
+    target, period, value, recorded_at, source, note, region, withdrawn = row
     year, month = period.split("-")
     return Entry(
         target,
@@ -77,6 +81,7 @@ def entry_from_row(row: Row) -> Entry:
         source,
         note,
         region,
+        withdrawn,
     )
 
 
@@ -97,3 +102,22 @@ def known_on(entries: Iterable[Entry], day: date) -> list[Entry]:
     when that day's briefing was given, later revisions left out."""
     end = datetime.combine(day + timedelta(days=1), time(), CHINA)
     return [e for e in entries if e.recorded_at < end]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in force: an entry that is no withdrawal, with its value."""
+
+    entry: Entry
+    value: float
+
+
+def figures_in_force(entries: Iterable[Entry], home: str = "") -> dict[Key, Figure]:
+    """The figures in force, keyed as by `in_force`: where the newest entry is a
+    withdrawal there is none. Everything that judges figures reads them here, so no
+    withdrawn figure is ever judged."""
+    return {
+        key: Figure(e, e.value)
+        for key, e in in_force(entries, home).items()
+        if not e.withdrawn and e.value is not None
+    }

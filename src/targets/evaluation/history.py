@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from targets.domain.entries import Entry, in_force
+from targets.domain.entries import Entry, figures_in_force, in_force
 from targets.domain.plan import Plan, Target
 from targets.evaluation.judge import Judgement, alone, dec, judge_at
 
@@ -16,7 +16,7 @@ from targets.evaluation.judge import Judgement, alone, dec, judge_at
 @dataclass(frozen=True)
 class HistoryLine:
     entry: Entry
-    current: bool  # the figure in force for its period (False: revised away)
+    current: bool  # in force for its period (False: revised away); a withdrawal may be
     judgement: Judgement | None  # the target as it stood at the period; figures in force only
     alone: Decimal | None  # growth of the period on its own (an estimate); figures in force
 
@@ -38,14 +38,15 @@ def history(
     home, region = plan.region, region or plan.region
     mine = [(i, e) for i, e in enumerate(year) if e.key(home)[:2] == (region, target.id)]
     winners = in_force((e for _, e in mine), home)
+    figures = figures_in_force((e for _, e in mine), home)
     ordered = [e for _, e in sorted(mine, key=lambda p: (p[1].period, p[1].recorded_at, p[0]))]
-    current = [e for e in ordered if winners[e.key(home)] is e]
-    estimated = alone(target, tuple((e.period, dec(e.value)) for e in current))
+    current = [figures[key] for key in sorted(figures, key=lambda k: k[2])]
+    estimated = alone(target, tuple((f.entry.period, dec(f.value)) for f in current))
     at = judge_at(plan, target, year, region)
     lines = tuple(
         HistoryLine(e, True, at(e.period), estimated.get(e.period))
-        if winners[e.key(home)] is e
-        else HistoryLine(e, False, None, None)
+        if e.key(home) in figures and figures[e.key(home)].entry is e
+        else HistoryLine(e, winners[e.key(home)] is e, None, None)  # revised away, withdrawn
         for e in ordered
     )
     return History(plan, plan.for_region(target, region), lines, region)

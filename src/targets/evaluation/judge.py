@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from targets.domain.entries import Entry, in_force
+from targets.domain.entries import Entry, figures_in_force
 from targets.domain.periods import Period
 from targets.domain.plan import Plan, Target
 from targets.evaluation.projection import Outlook, meets, project
@@ -93,7 +93,7 @@ def figures_by_month(
     ids = {t.id: t for t in plan.targets}
     figures: dict[str, dict[int, Decimal]] = {t.id: {} for t in plan.targets}
     wanted = region or plan.region
-    for (where, target_id, period), e in in_force(entries, plan.region).items():
+    for (where, target_id, period), e in figures_in_force(entries, plan.region).items():
         target = ids.get(target_id)
         if where != wanted:
             continue

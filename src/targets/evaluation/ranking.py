@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from targets.domain.entries import Entry, in_force
+from targets.domain.entries import Entry, figures_in_force
 from targets.domain.periods import Period
 from targets.domain.plan import Plan, Target
 from targets.evaluation.judge import Judgement, Standing, dec, judge
@@ -24,7 +24,7 @@ def figures_by_region(plan: Plan, entries: Iterable[Entry]) -> Figures:
     and periods a target's frequency does not take are left to `targets check`."""
     ids = {t.id: t for t in plan.targets}
     figures: Figures = {r: {t.id: {} for t in plan.targets} for r in plan.regions}
-    for (region, target_id, period), e in in_force(entries, plan.region).items():
+    for (region, target_id, period), e in figures_in_force(entries, plan.region).items():
         target = ids.get(target_id)
         mine = figures.get(region)
         if mine is None or target is None:

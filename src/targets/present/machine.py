@@ -55,7 +55,7 @@ TARGET_KEYS = (
     "outlook",
 )
 # The columns of the actuals export, which `targets import` reads back.
-ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note", "region")
+ENTRY_KEYS = ("target", "period", "value", "recorded_at", "source", "note", "region", "withdrawn")
 COMPARE_KEYS = (
     "region",
     "reference",
@@ -69,7 +69,7 @@ COMPARE_KEYS = (
     "status",
     "vs_reference",
 )
-HISTORY_KEYS = ("period", "value", "recorded_at", "source", "note", "current")
+HISTORY_KEYS = ("period", "value", "recorded_at", "source", "note", "current", "withdrawn")
 
 
 def _num(x: Decimal | None) -> float | None:
@@ -216,11 +216,12 @@ def actuals_csv(entries: list[Entry], options: Options) -> bytes:
         (
             e.target,
             str(e.period),
-            repr(e.value),
+            _value(e.value),
             e.recorded_at.isoformat(),
             e.source,
             e.note,
             e.region,
+            str(e.withdrawn).lower(),
         )
         for _, e in ordered
     )
@@ -238,6 +239,7 @@ def history_json(history: History, options: Options) -> bytes:
                 "source": line.entry.source,
                 "note": line.entry.note,
                 "current": line.current,
+                "withdrawn": line.entry.withdrawn,
             }
             for line in history.lines
         ],
@@ -249,15 +251,21 @@ def history_csv(history: History, options: Options) -> bytes:
     rows = (
         (
             str(line.entry.period),
-            repr(line.entry.value),
+            _value(line.entry.value),
             line.entry.recorded_at.isoformat(),
             line.entry.source,
             line.entry.note,
             str(line.current).lower(),
+            str(line.entry.withdrawn).lower(),
         )
         for line in history.lines
     )
     return to_csv(HISTORY_KEYS, rows, excel=options.excel).encode()
+
+
+def _value(x: float | None) -> str:
+    """A figure as CSV writes it: full precision, and an empty cell for a withdrawal."""
+    return "" if x is None else repr(x)
 
 
 def _json(doc: dict[str, Any]) -> bytes:

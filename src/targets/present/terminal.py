@@ -185,7 +185,7 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
     from rich.text import Text
 
     plan, target = history.plan, history.target
-    current = [line.entry for line in history.lines if line.current]
+    current = [line.entry for line in history.lines if line.judgement is not None]  # figures
     rows: list[tuple[list[str], Status | None]] = []
     for line in history.lines:
         e, is_current, j = line.entry, line.current, line.judgement
@@ -194,7 +194,7 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
             words.period_label(e.period, target, lang),
             plain(words.with_unit(e.value, target.unit, lang)),
             "",
-            words.REVISED[lang],
+            words.WITHDRAWN[lang] if e.withdrawn else words.REVISED[lang],
             e.recorded_at.strftime("%Y-%m-%d %H:%M"),
             remark,
             plain(words.with_unit(line.alone, target.unit, lang)) if is_current else "",
@@ -229,7 +229,8 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
             break
     chart_width = min(16, spare - 1)
     show_chart = chart_width >= 6 and bool(current)
-    chart = bars(target, [dec(e.value) for e in current], chart_width) if show_chart else {}
+    values = [dec(e.value) for e in current if e.value is not None]
+    chart = bars(target, values, chart_width) if show_chart else {}
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     alone_column = (7,) if has_alone else ()
@@ -253,7 +254,8 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
             status_text(status, lang) if status else Text(cells[3], style="dim"),
         ]
         if show_chart:
-            out.append(Text(chart.get(current.index(e), "") if is_current else "", style="cyan"))
+            charted = e in current
+            out.append(Text(chart.get(current.index(e), "") if charted else "", style="cyan"))
         out.append(Text(cells[4], style=dim))
         if has_remark:
             out.append(Text(cells[5], style=dim))

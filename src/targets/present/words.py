@@ -70,6 +70,7 @@ ALONE_NOTE = {
     " weighted by time",
 }
 REVISED = {"zh": "已修订", "en": "revised"}
+WITHDRAWN = {"zh": "已撤回", "en": "withdrawn"}
 LIST_HEADERS = {
     "zh": ("编号", "指标（报告原文）", "目标", "类型", "频度"),
     "en": ("id", "Target (the report's words)", "Goal", "Kind", "Frequency"),

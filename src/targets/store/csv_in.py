@@ -18,7 +18,7 @@ from typing import Any
 from targets.errors import RecordError
 
 REQUIRED = ("target", "period", "value")
-OPTIONAL = ("source", "note", "recorded_at", "region")
+OPTIONAL = ("source", "note", "recorded_at", "region", "withdrawn")
 
 # Every header a column may carry, Chinese as the bureau and Chinese Excel write them.
 _HEADERS = {
@@ -29,6 +29,7 @@ _HEADERS = {
     "note": ("note", "备注"),
     "recorded_at": ("recorded_at", "记录时间"),
     "region": ("region", "地区"),
+    "withdrawn": ("withdrawn", "撤回", "已撤回"),
 }
 _COLUMN = {h: column for column, names in _HEADERS.items() for h in names}
 

@@ -40,13 +40,14 @@ _VALUE = {
     "source": _STR,
     "note": _STR,
     "region": _STR,
+    "withdrawn": r"(true)",  # written only on a withdrawal, which has no value
     # an import's entries: its name and size (a size below 2, or an empty name, is the
     # slow reader's to name)
     "batch": _STR.replace("*", "+"),
     "batch_size": r"([2-9]|[1-9][0-9]+)",
     "recorded_at": _WHEN,
 }
-REQUIRED = ("target", "period", "value", "recorded_at")
+REQUIRED = ("target", "period", "recorded_at")
 # Comment lines and blank lines before the first entry (the header the tool writes).
 _HEAD = re.compile(r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*\n|\n)*")
 
@@ -85,6 +86,7 @@ def read(
     at_target, at_period, at_value = _AT["target"], _AT["period"], _AT["value"]
     at_when, at_source, at_note = _AT["recorded_at"], _AT["source"], _AT["note"]
     at_region, at_batch, at_size = _AT["region"], _AT["batch"], _AT["batch_size"]
+    at_withdrawn = _AT["withdrawn"]
     if batches is None:
         batches = {}
     periods: dict[str, str] = {}
@@ -115,15 +117,19 @@ def read(
             if g[at_batch] is None or g[at_size] is None:
                 return None
             batches.setdefault(g[at_batch], []).append((len(rows), int(g[at_size])))
+        value, withdrawn = g[at_value], g[at_withdrawn] is not None
+        if (value is None) != withdrawn:
+            return None  # a figure without its value, or a withdrawal with one: tomllib names it
         rows.append(
             (
                 intern(target, target),
                 canon,
-                float(g[at_value]),
+                None if value is None else float(value),
                 when,
                 None if source is None else intern(source, source),
                 note,
                 None if region is None else intern(region, region),
+                withdrawn,
             )
         )
     return rows if pos == len(text) else None

@@ -214,10 +214,11 @@ def _row(item: dict[str, Any]) -> Row:
     unknown = [k for k in item if k not in FIELDS]
     if unknown:
         raise LedgerError(f"unknown field {unknown[0]}")
+    withdrawn = item.get("withdrawn", False)  # a withdrawal has no value (SPEC 1.2)
     for name in ("target", "period", "value", "recorded_at"):
-        if name not in item:
+        if name not in item and not (name == "value" and withdrawn is True):
             raise _Missing(f"{name} is missing")
-    target, value, when = item["target"], item["value"], item["recorded_at"]
+    target, value, when = item["target"], item.get("value"), item["recorded_at"]
     if not isinstance(target, str) or not target:
         raise LedgerError(f"target must be a target id, not {target!r}")
     if not isinstance(item["period"], str):
@@ -226,7 +227,13 @@ def _row(item: dict[str, Any]) -> Row:
         period = parse_period(item["period"])
     except PeriodError as e:
         raise LedgerError(str(e)) from None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if not isinstance(withdrawn, bool):
+        raise LedgerError(f"withdrawn must be true or false, not {withdrawn!r}")
+    if withdrawn and value is not None:
+        raise LedgerError("a withdrawal (withdrawn = true) has no value")
+    if not withdrawn and (
+        isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+    ):
         raise LedgerError(f"value must be a finite number, not {value!r}")
     if not isinstance(when, datetime):
         shown = when.isoformat() if hasattr(when, "isoformat") else repr(when)
@@ -243,11 +250,12 @@ def _row(item: dict[str, Any]) -> Row:
     return (
         target,
         str(period),
-        float(value),
+        None if value is None else float(value),
         recorded_at,
         item.get("source"),
         item.get("note"),
         item.get("region"),
+        withdrawn,
     )
 
 
@@ -274,7 +282,8 @@ def format_entry(entry: Entry, batch: tuple[str, int] | None = None) -> str:
     named = {"batch": batch[0], "batch_size": batch[1]} if batch else {}
     given = {**vars(entry), "period": str(entry.period), "batch": None, "batch_size": None}
     given.update(named)
-    fields = {name: given[name] for name in FIELDS if given[name] not in (None, "")}
+    # empty fields are left out, and so is `withdrawn = false` (`is`: 0.0 == False)
+    fields = {k: v for k in FIELDS if (v := given[k]) not in (None, "") and v is not False}
     # tomli_w writes a table of scalars as one `key = value` line each, quoted and escaped,
     # in the order given. The `[[actual]]` header is ours: how tomli_w lays out an array of
     # tables has changed between its versions, and people read and append to this by hand.

@@ -1,0 +1,230 @@
+"""Importing figures from a file (`targets import`): every row checked against the plan
+and the ledger, then all of them recorded, or none. Rows the ledger already holds (the
+same figure in force, or with --revise one since revised away) are counted, not recorded
+again, so a cumulative sheet can be imported every month. The file formats themselves
+are `targets.store.csv_in`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from targets.domain.entries import Entry, Key, Row, entry_from_row, in_force
+from targets.domain.periods import spreadsheet_month
+from targets.domain.plan import Plan
+from targets.errors import RecordError, TargetsError
+from targets.recording import dec, duplicates, make_entry, outranked_note, rate_note
+from targets.store import ledger_file as ledger
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    entries: list[Entry]
+    lines: list[int]  # the line of each entry in the file, for messages
+    problems: list[tuple[int, str]]  # (line, what is wrong) for each bad row
+    notes: list[str]  # what the person importing should know
+    read_as: str = "UTF-8"  # the encoding, or the sheet of a workbook
+    place: str = "line"  # how a row is named: line (CSV) or row (xlsx)
+    own_time: list[bool] = field(default_factory=list)  # the row gave its recorded_at
+
+
+def read_csv(
+    plan: Plan, name: str, data: bytes, sheet: str | None = None, region: str | None = None
+) -> CsvRows:
+    """Every good row of an import file (CSV or .xlsx) as an entry, and every bad one
+    with its line; RecordError when the file as a whole cannot be read. `region` is the
+    region of rows without a region cell (default: the plan's own); a cell wins over it."""
+    from targets.store.csv_in import read_sheet
+
+    read = read_sheet(name, data, sheet)
+    rows = CsvRows([], [], list(read.problems), [], read.read_as, read.place)
+    for line, cells in read.rows:
+        try:
+            entry = _entry(plan, cells, region)
+        except TargetsError as e:
+            rows.problems.append((line, str(e)))
+            continue
+        rows.entries.append(entry)
+        rows.lines.append(line)
+        rows.own_time.append(bool(cells.get("recorded_at", "").strip()))
+        where = f"{name}, {read.place} {line}: "
+        if note := rate_note(plan, entry, _period_text(cells["period"]), where):
+            rows.notes.append(note)
+    return rows
+
+
+def _period_text(cell: str) -> str:
+    """A period cell as a period: the dates a spreadsheet makes of `2023-03` are that month."""
+    month = spreadsheet_month(cell)
+    return str(month) if month is not None else cell.strip()
+
+
+def _entry(plan: Plan, cells: dict[str, str], region: str | None = None) -> Entry:
+    """One row; source and note are kept exactly as written, spaces and all. A region
+    cell wins over `region`."""
+    cell = cells.get("region", "").strip()
+    target = plan.target(cells["target"].strip())
+    value = cells["value"].strip()
+    withdrawn = cells.get("withdrawn", "").strip().lower()
+    if withdrawn not in ("", "true", "false"):
+        raise RecordError(f"withdrawn {withdrawn!r} is neither true nor false (nor empty)")
+    if target.unit == "%" and value.endswith(("%", "％")):
+        value = value[:-1]  # a percent cell saved as text reads as it shows: 6.5% is 6.5
+    return make_entry(
+        plan,
+        target.id,
+        _period_text(cells["period"]),
+        value,
+        source=cells.get("source"),
+        note=cells.get("note"),
+        recorded_at=_recorded_at(cells.get("recorded_at", "").strip()),
+        region=plan.region_named(cell) if cell else region,
+        withdrawn=withdrawn == "true",
+    )
+
+
+def _recorded_at(text: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        when = ledger.with_zone(datetime.fromisoformat(text))
+    except (ValueError, OverflowError):
+        raise RecordError(
+            f"recorded_at {text!r} is not a date and time like 2023-04-20T10:00:00+08:00"
+        ) from None
+    offset = when.utcoffset()
+    if offset is not None and (offset.seconds % 60 or offset.microseconds):
+        raise RecordError(f"recorded_at {text!r}: a UTC offset is hours and minutes, like +08:00")
+    return when
+
+
+@dataclass(frozen=True)
+class Imported:
+    entries: list[Entry]  # what was (or, dry, would be) recorded
+    notes: list[str]  # revisions that will not be in force, for the person importing
+    read_as: str  # the encoding, or the sheet of a workbook
+    unchanged: int  # rows equal to the figure in force: skipped
+    stale: int  # with --revise, rows equal to a figure since revised away: skipped
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What of an import file is new, given the ledger."""
+
+    kept: list[int]  # indexes of the rows to record
+    unchanged: int
+    stale: int
+    problems: list[tuple[int, str]]  # withdrawals of no figure
+
+
+def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _Batch:
+    """Leave out the rows the ledger already says: equal (in decimal) to the figure in
+    force, or with --revise to one since revised away; a row with its own recorded_at (a
+    ledger's history) only when the very same entry is there. A withdrawal where none is
+    in force is unchanged too; where no figure ever was, a problem."""
+    ledger_entries = list(map(entry_from_row, existing))
+    same = {e.to_row() for e in ledger_entries}
+    current = in_force(ledger_entries, home)
+    seen: dict[Key, set[Decimal | None]] = {}
+    for e in ledger_entries:
+        seen.setdefault(e.key(home), set()).add(dec(e.value))
+    kept: list[int] = []
+    problems: list[tuple[int, str]] = []
+    unchanged = stale = 0
+    for i, e in enumerate(rows.entries):
+        key = e.key(home)
+        if rows.own_time[i]:
+            if e.to_row() in same:
+                unchanged += 1
+            else:
+                kept.append(i)
+            continue
+        now_in_force = current.get(key)
+        if now_in_force is not None and dec(now_in_force.value) == dec(e.value):
+            unchanged += 1  # the same figure, or a withdrawal of what is withdrawn already
+            continue
+        if e.withdrawn and now_in_force is None:
+            problems.append((rows.lines[i], f"{e.target} {e.period} has no figure to withdraw"))
+            continue
+        if revise and not e.withdrawn and dec(e.value) in seen.get(key, set()):
+            stale += 1
+            continue
+        kept.append(i)
+        current[key] = e
+        seen.setdefault(key, set()).add(dec(e.value))
+    return _Batch(kept, unchanged, stale, problems)
+
+
+def import_csv(
+    plan: Plan,
+    path: Path,
+    name: str,
+    data: bytes,
+    *,
+    revise: bool = False,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    region: str | None = None,
+) -> Imported:
+    """Record every new row of the file, or none; with dry_run only check them. Every
+    bad row is named, duplicates included, before anything is written; rows the ledger
+    already holds are counted, not recorded again. `region` names the region of rows
+    without a region cell (default: the plan's own)."""
+    whose = plan.region_named(region) if region is not None else None
+    read = read_csv(plan, name, data, sheet, whose)
+
+    def refuse(problems: list[tuple[int, str]]) -> RecordError:
+        said = [f"{name}, {read.place} {line}: {why}" for line, why in sorted(problems)]
+        return RecordError("\n".join([*said, f"{name}: nothing was recorded"]))
+
+    def sort_out(existing: list[Row]) -> tuple[CsvRows, _Batch, list[tuple[int, str]]]:
+        batch = _sort_out(read, existing, revise, plan.region)
+        rows = CsvRows(
+            [read.entries[i] for i in batch.kept],
+            [read.lines[i] for i in batch.kept],
+            [],
+            [],
+            read.read_as,
+            read.place,
+            [read.own_time[i] for i in batch.kept],
+        )
+
+        def where(i: int) -> str:
+            return f"{name}, {read.place} {rows.lines[i]}"
+
+        found = duplicates(rows.entries, existing, revise, plan.region)
+        return rows, batch, [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
+
+    existing = ledger.read_rows(path, plan.year)
+    new, batch, clashes = sort_out(existing)
+    if read.problems or batch.problems or clashes:
+        raise refuse(read.problems + batch.problems + clashes)
+    notes = read.notes + _outranked(new, existing, name, plan.region)
+    done = Imported(new.entries, notes, read.read_as, batch.unchanged, batch.stale)
+    if dry_run or not new.entries:
+        return done
+
+    def check(existing: list[Row]) -> None:  # again under the lock: someone may have recorded
+        again, batch, clashes = sort_out(existing)
+        if batch.problems or clashes:
+            raise refuse(batch.problems + clashes)
+        if again.entries != new.entries:
+            raise RecordError(f"{name}: the ledger changed while importing; nothing was recorded")
+
+    ledger.append(path, new.entries, check)
+    return done
+
+
+def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[str]:
+    """The file's last figure for a period that a figure recorded later will outrank:
+    the newest recorded_at is in force, whatever the order of recording."""
+    last = {e.key(home): (i, e) for i, e in enumerate(rows.entries)}
+    winners = in_force([*map(entry_from_row, existing), *rows.entries], home)
+    return [
+        outranked_note(f"{name}, {rows.place} {rows.lines[i]}: ", e, winners[key])
+        for key, (i, e) in last.items()
+        if winners[key] is not e
+    ]

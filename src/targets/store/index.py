@@ -40,7 +40,7 @@ from targets import __version__
 
 # Anything that changes what a cache holds or how it reads: the tool's version and the
 # interpreter's (marshal's format follows it).
-_KEY = (7, __version__, sys.version_info[:2])
+_KEY = (8, __version__, sys.version_info[:2])
 # A year's file in the index folder: the year and the start of its content's hash.
 _CHUNK = re.compile(r"[0-9]{1,4}-[0-9a-f]{24}")
 

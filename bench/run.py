@@ -58,6 +58,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -426,7 +427,10 @@ def hledger_check(n_targets: int) -> Callable[[bytes], str | None]:
         text = out.decode("utf-8", errors="replace")
         if f"Budget performance in {PLAN_YEAR}" not in text:
             return "no budget report for the year in hledger's output"
-        rows = [line for line in text.splitlines() if line.lstrip().startswith("targets:")]
+        # one row per target's account (in the province, per region and target), beside
+        # the rows hledger adds for the regions' parent accounts
+        leaf = re.compile(r"\s*targets:(?:[^:\s]+:)*t[0-9]+\s")
+        rows = [line for line in text.splitlines() if leaf.match(line)]
         if len(rows) != n_targets:
             return f"expected {n_targets} account rows in hledger's output, got {len(rows)}"
         if "Jan" not in text or "Dec" not in text:

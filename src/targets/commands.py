@@ -368,12 +368,12 @@ def export(
         output.say(f"wrote {output_file}")
 
 
-REPAIR_HELP = "Take out what a crash left in the ledger, keeping a copy of the file."
-
-
 @app.command()
+@refusals
 def check(
-    repair: Annotated[bool, typer.Option("--repair", help=REPAIR_HELP)] = False,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Take out what a crash left, keeping a copy.")
+    ] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -383,10 +383,7 @@ def check(
     from targets.present.plain import plain
 
     ledger_path = config.ledger_path(plan, ledger)
-    try:
-        said = use.repair(ledger_path) if repair else None
-    except TargetsError as e:
-        raise typer.Exit(output.refuse(e)) from None
+    said = use.repair(ledger_path) if repair else None
     if said:
         output.say(said)
     found = checks.check(plan, ledger_path)

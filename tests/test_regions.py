@@ -457,3 +457,24 @@ def test_the_bundled_plan_names_jilins_nine_divisions_and_the_province(
     assert plan.region_named("jilin city") == "吉林市"
     assert plan.region_named("Jilin Province") == "吉林省"
     assert "values" not in plan_file.read_text("utf-8")  # names only, no figures
+
+
+def test_titles_say_whose_report_and_when_it_was_known(run: Run, jilin: Path) -> None:
+    table = run("report", "--region", "长春市", "--known-on", "2023-07-20").stdout
+    assert table.splitlines()[0] == "测试计划 · 长春市 · 上半年 · 截至2023-07-20所知"
+    english = run("report", "--region", "长春市", "--lang", "en", "-f", "markdown").stdout
+    assert english.splitlines()[0] == "### 测试计划 · Changchun · H1"
+    history = run("history", "gdp", "--region", "长春市").stdout
+    assert history.splitlines()[0] == "地区生产总值 · 长春市 · ≥6% · 2023"
+
+
+def test_check_notes_figures_of_a_region_the_plan_does_not_name(run: Run, jilin: Path) -> None:
+    with jilin.open("a", encoding="utf-8") as f:
+        f.write(entry("gdp", "2023-06", "6.1", "2023-07-18T10:00:00+08:00", "长春"))
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"note: {jilin}: 1 entry for region '长春', which jilin-test does not name"
+        " (region, peers, reference); reports leave them out"
+    ) in result.stderr
+    assert report(run, "--region", "长春市")["gdp"]["actual"] == 7.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from targets.domain.entries import entry_from_row
 from targets.domain.periods import parse_period
 from targets.domain.plan import Plan
 from targets.errors import LedgerError, PlanError
@@ -86,4 +87,14 @@ def _against_plan(plan: Plan, checked: ledger.LedgerCheck, path: Path, found: Fi
         found.notes.append(
             f"{path}: {n} entr{'y' if n == 1 else 'ies'} for {target_id!r}, which no target of "
             f"{plan.id} claims"
+        )
+    strangers: dict[str, int] = {}
+    for row in checked.rows:
+        region = entry_from_row(row).region
+        if region and region not in plan.regions:
+            strangers[region] = strangers.get(region, 0) + 1
+    for region, n in strangers.items():  # a peer dropped from the plan, or a misspelling
+        found.notes.append(
+            f"{path}: {n} entr{'y' if n == 1 else 'ies'} for region {region!r}, which {plan.id}"
+            " does not name (region, peers, reference); reports leave them out"
         )

@@ -11,8 +11,17 @@ from targets.present import words
 
 
 def title(report: Report, lang: str) -> str:
+    """The plan's name and the period; the region whose report it is, when not the plan's
+    own, and the day the figures were known on, when asked for."""
+    plan = report.plan
     when = label(report.as_of, lang) if report.as_of else words.NO_FIGURES[lang]
-    return f"{report.plan.display_name(lang)} · {when}"
+    parts = [plan.display_name(lang)]
+    if report.region and report.region != plan.region:
+        parts.append(plan.region_label(report.region, lang))
+    parts.append(when)
+    if report.known_on is not None:
+        parts.append(words.KNOWN_ON[lang].format(report.known_on.isoformat()))
+    return " · ".join(parts)
 
 
 def cells(j: Judgement, plan: Plan, lang: str) -> list[str]:

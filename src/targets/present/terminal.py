@@ -260,7 +260,12 @@ def history_renderable(history: History, lang: str, width: int = 100) -> Rendera
         if has_remark:
             out.append(Text(cells[5], style=dim))
         table.add_row(*out)
-    heading = f"{target.display_name(lang)} · {words.goal(target, plan, lang)} · {plan.year}"
+    whose = history.region if history.region and history.region != plan.region else None
+    heading = " · ".join(
+        [target.display_name(lang)]
+        + ([plan.region_label(whose, lang)] if whose else [])
+        + [words.goal(target, plan, lang), str(plan.year)]
+    )
     parts: list[RenderableType] = [Text(plain(heading), style="bold"), table]
     if show_chart and target.value is not None:
         parts.append(Text({"zh": "┃ 为目标线", "en": "┃ marks the target"}[lang], style="dim"))

@@ -209,6 +209,7 @@ def rank_change(change: int | None) -> str:
 
 
 RANK_HEADER = {"zh": "位次", "en": "Rank"}
+KNOWN_ON = {"zh": "截至{}所知", "en": "as known on {}"}
 VS_HEADER = {"zh": "比{}", "en": "vs {}"}
 # Why a region has no rank: no figure for the period, no value to rank a total's progress
 # on, fewer than two ranked, or the reference (compared with, never ranked).

@@ -7,6 +7,7 @@ Property tests draw few examples on a developer's machine and more under CI=true
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,23 @@ def wait_until(done: Callable[[], bool], what: str, timeout: float = 30.0) -> No
         if time.monotonic() > deadline:
             pytest.fail(f"still waiting after {timeout:g}s for {what}")
         time.sleep(0.01)
+
+
+PROC_LOCKS = Path("/proc/locks")
+
+
+def waits_for_a_lock(proc: subprocess.Popen[str]) -> bool:
+    """Whether the kernel lists `proc` as blocked on a file lock; a process that has
+    ended instead fails the test with what it said."""
+    assert proc.poll() is None, proc.communicate()
+    # A waiter's line: "12: -> FLOCK  ADVISORY  WRITE 4242 fe:00:2146438 0 EOF"
+    waiting = (line.split() for line in PROC_LOCKS.read_text().splitlines() if " -> " in line)
+    return any(fields[5] == str(proc.pid) for fields in waiting)
+
+
+def wait_until_blocked(proc: subprocess.Popen[str], timeout: float = 30.0) -> None:
+    """Until `proc` waits for a lock (Linux: the kernel lists the wait in /proc/locks)."""
+    wait_until(lambda: waits_for_a_lock(proc), "the recorder to wait for the lock", timeout)
 
 
 @pytest.fixture

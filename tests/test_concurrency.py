@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Run, wait_until
+from conftest import PROC_LOCKS, Run, wait_until_blocked
 
 from targets.store import ledger_file as ledger
 
@@ -111,26 +111,12 @@ def test_of_20_processes_recording_one_period_without_revise_exactly_one_wins(
     assert [(r[0], r[1], r[2]) for r in rows] == [("gdp", "2023-03", winner + 1.5)]
 
 
-def _waiting_for_a_lock(pid: int) -> bool:
-    """Whether the kernel lists process `pid` as blocked on a file lock ("->" in /proc/locks)."""
-    # A waiter's line: "12: -> FLOCK  ADVISORY  WRITE 4242 fe:00:2146438 0 EOF"
-    waiting = (line.split() for line in PROC_LOCKS.read_text().splitlines() if " -> " in line)
-    return any(fields[5] == str(pid) for fields in waiting)
-
-
-PROC_LOCKS = Path("/proc/locks")
-
-
 @pytest.mark.skipif(not PROC_LOCKS.exists(), reason="needs /proc/locks to see a waiting process")
 def test_a_recorder_waits_for_the_lock(plan_file: Path, ledger_file: Path) -> None:
     """While someone else holds the ledger's lock, a recorder waits, then appends."""
     with ledger.locked(ledger_file):
         proc = _start(["cpi", "2023-01", "2.0", "--source", "test data"], plan_file, ledger_file)
-        wait_until(
-            lambda: _waiting_for_a_lock(proc.pid) or proc.poll() is not None,
-            "the recorder to wait for the lock",
-        )
-        assert proc.poll() is None, proc.communicate()
+        wait_until_blocked(proc)
         assert ledger_file.read_bytes() == b""
     code, out, err = _finish([proc])[0]
     assert code == 0, err

@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, wait_until_blocked
 
 from targets.store import ledger_file as ledger
 
@@ -43,18 +42,6 @@ def start_record(plan: Path, actuals: Path, *args: str) -> subprocess.Popen[str]
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def wait_until_blocked(proc: subprocess.Popen[str], timeout: float = 30) -> None:
-    """Until `proc` waits for a lock (the kernel lists the wait in /proc/locks)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with open("/proc/locks") as f:
-            if any("->" in line and f" {proc.pid} " in line for line in f):
-                return
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.01)
-    raise AssertionError("the recorder never waited for the lock")
 
 
 def rows(path: Path) -> list[tuple[str, str, float]]:

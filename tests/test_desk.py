@@ -198,3 +198,94 @@ def test_a_withdrawal_in_a_ledger_has_no_value(
 def _row(report: str, target: str) -> dict[str, Any]:
     found: dict[str, Any] = next(t for t in json.loads(report)["targets"] if t["id"] == target)
     return found
+
+
+# --- workbooks ----------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# What tests/fixtures/bureau.csv holds, as LibreOffice made it into bureau.xlsx: a
+# percent cell (6.1%), a date cell (2023-02-01), the bureau's periods and a peer's row.
+FROM_THE_SHEET = [
+    ["gdp", "2023-03", "5.8", "市统计局", ""],
+    ["industrial_output", "2023-03", "6.1", "市统计局", ""],
+    ["cpi", "2023-02", "1.1", "市统计局", ""],
+    ["livelihood_projects", "2023-03", "12.0", "市政府办", ""],
+    ["gdp", "2023-03", "6.2", "省统计局", "长春市"],
+]
+
+
+def _recorded(run: Run) -> list[list[str]]:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(run("export", "--what", "actuals").stdout)))
+    return [[r[0], r[1], r[2], r[4], r[6]] for r in rows[1:]]
+
+
+def _import_workbook(run: Run, book: Path, ledger_file: Path) -> None:
+    result = run("import", str(book))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"recorded 5 figures from {book} (sheet 'bureau')\n"
+    assert _recorded(run) == FROM_THE_SHEET
+    before = ledger_file.read_bytes()
+    again = run("import", str(book), "--sheet", "bureau")
+    assert again.stderr == f"recorded 0 figures from {book} (sheet 'bureau'), 5 unchanged\n"
+    assert ledger_file.read_bytes() == before
+
+
+def test_a_workbook_libreoffice_wrote_is_read(run: Run, plan_file: Path, ledger_file: Path) -> None:
+    _import_workbook(run, FIXTURES / "bureau.xlsx", ledger_file)
+
+
+def test_a_workbook_made_now_by_libreoffice_is_read(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    shutil.copy(FIXTURES / "bureau.csv", isolated / "bureau.csv")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(isolated / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--infilter=CSV:44,34,76,1",  # comma, double quote, UTF-8, from line 1
+            "--outdir",
+            str(isolated),
+            str(isolated / "bureau.csv"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    _import_workbook(run, isolated / "bureau.xlsx", ledger_file)
+
+
+def test_a_sheet_the_workbook_lacks_is_named(run: Run, plan_file: Path, ledger_file: Path) -> None:
+    book = FIXTURES / "bureau.xlsx"
+    result = run("import", str(book), "--sheet", "三月")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {book}: no sheet '三月'; the workbook has 'bureau'\n",
+    )
+    assert not ledger_file.exists()
+
+
+def test_a_file_that_is_no_workbook_is_refused(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    fake = isolated / "figures.xlsx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("import", str(fake))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {fake}: not an .xlsx workbook (")
+    old = isolated / "figures.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    assert run("import", str(old)).stderr == (
+        f"error: {old}: an .xls workbook of Excel 97-2003; save it as .xlsx or CSV\n"
+    )

@@ -107,12 +107,15 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
 
 def _xlsx(name: str, data: bytes, sheet: str | None) -> Sheet:
     import io
+    import warnings
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():  # a style the reader does not know is no problem here
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         raise RecordError(f"{name}: not an .xlsx workbook ({e})") from None
     try:

@@ -43,7 +43,7 @@ def test_a_first_month_gdp_behind_with_what_the_rest_of_the_year_needs(run: Run)
     assert report.exit_code == 0, report.output
     gdp_line = next(line for line in report.stdout.splitlines() if "地区生产总值" in line)
     assert "≥6.5%" in gdp_line and "5.8%" in gdp_line and "-0.7" in gdp_line
-    assert "✗ 滞后" in gdp_line and "≥6.73%" in gdp_line
+    assert "✗ 滞后" in gdp_line and "余下需增长" in gdp_line and "6.73%以上" in report.stdout
     doc = json.loads(run("report", "--format", "json").stdout)
     gdp = doc["targets"][0]
     assert (gdp["status"], gdp["actual"], gdp["gap"]) == ("behind", 5.8, -0.7)
@@ -163,7 +163,7 @@ def test_history_table_marks_revisions(run: Run, plan_file: Path) -> None:
     run("record", "unemployment", "2023-02", "5.9")
     run("record", "unemployment", "2023-02", "5.8", "--revise")
     out = run("history", "unemployment").stdout
-    assert "城镇调查失业率 · ≤6%左右 · 2023" in out
+    assert "城镇调查失业率 · ≤6%左右 (±0.5) · 2023" in out
     assert "已修订" in out and "┃ 为目标线" in out
     csv_out = run("history", "unemployment", "--format", "csv").stdout
     assert csv_out.splitlines()[0] == "period,value,recorded_at,source,note,current,withdrawn"

@@ -10,9 +10,12 @@ from targets.present.plain import plain
 from targets.present.rows import (
     by_department,
     cells,
+    change,
     has_standing,
+    outlook,
     standing,
     standing_header,
+    status_word,
     title,
 )
 
@@ -28,6 +31,9 @@ def report_markdown(report: Report, options: Options) -> bytes:
     lines = [f"### {_cell(title(report, lang))}", ""]
     ranked = has_standing(report)
     headers = list(words.HEADERS[lang])
+    shown = options.outlook and any(j.projected_low is not None for j in report.rows)
+    if shown:  # before the trend, as in the terminal
+        headers.insert(7, words.OUTLOOK_HEADER[lang])
     if ranked:  # the rank stands beside the status
         headers.insert(6, standing_header(report.plan, lang))
     lines.append("| " + " | ".join(_cell(h) for h in headers) + " |")
@@ -42,7 +48,10 @@ def report_markdown(report: Report, options: Options) -> bytes:
             lines.append(f"| **{_cell(name)}** |" + " |" * (len(headers) - 1))
         for j in rows:
             row = cells(j, report.plan, lang)
-            row.insert(5, f"{words.SYMBOL[j.status]} {words.STATUS[lang][j.status]}")
+            row.insert(5, f"{words.SYMBOL[j.status]} {status_word(j, lang)}")
+            row[7] = "\n".join(x for x in (row[7], change(j, lang)) if x)
+            if shown:
+                row.insert(7, outlook(j, lang))
             if ranked:
                 row.insert(6, standing(j, lang))
             lines.append("| " + " | ".join(_cell(c) for c in row) + " |")

@@ -49,6 +49,76 @@ HEADERS = {
     "zh": ("指标", "目标", "期间", "实际", "差距", "状态", "尚需", "走势"),
     "en": ("Target", "Goal", "Period", "Actual", "Gap", "Status", "Rest of year", "Trend"),
 }
+OUTLOOK_HEADER = {"zh": "全年预计", "en": "Year (est.)"}
+OUTLOOK = {
+    "zh": {"likely": "有望完成", "at_risk": "存在压力", "unlikely": "完成难度大"},
+    "en": {"likely": "likely", "at_risk": "at risk", "unlikely": "unlikely"},
+}
+ABOVE_BAND = {"zh": "高于目标区间", "en": "above the band"}
+OUTLOOK_ABOVE_BAND = {"zh": "预计高于\u200b目标区间", "en": "above the band"}
+ESTIMATE = {"zh": "预计\u200b{x}", "en": "est. {x}"}
+OUT_OF_REACH = {"zh": "已无法完成", "en": "out of reach"}
+# What the rest of the year must or may deliver (SPEC §3), by (rate?, comparator, side):
+# "hard" asks more than the target itself, "easy" leaves room, "fall" leaves room for a
+# fall. The easy side says what the rest of the year may do, never a bare comparator.
+PACE = {
+    "zh": {
+        (False, "at_least", "hard"): "余下需增长\u200b{x}以上",
+        (False, "at_least", "easy"): "余下增长\u200b{x}即可",
+        (False, "at_least", "fall"): "余下可下降\u200b{x}\u200b仍达标",
+        (False, "at_most", "hard"): "余下需\u200b控制在\u200b{x}以内",
+        (False, "at_most", "fall"): "余下需\u200b下降{x}",
+        (False, "at_most", "easy"): "余下增长\u200b不超过\u200b{x}即可",
+        (False, "around", "hard"): "余下需增长\u200b约{x}",
+        (False, "around", "fall"): "余下需下降\u200b约{x}",
+        (True, "at_least", "hard"): "余下月均\u200b需达\u200b{x}以上",
+        (True, "at_least", "easy"): "余下月均\u200b不低于\u200b{x}即可",
+        (True, "at_most", "hard"): "余下月均\u200b需控制在\u200b{x}以内",
+        (True, "at_most", "easy"): "余下月均\u200b不超过\u200b{x}即可",
+        (True, "around", "hard"): "余下月均\u200b需约\u200b{x}",
+    },
+    "en": {
+        (False, "at_least", "hard"): "needs ≥{x}",
+        (False, "at_least", "easy"): "may slow to {x}",
+        (False, "at_least", "fall"): "may fall {x} and still meet it",
+        (False, "at_most", "hard"): "needs ≤{x}",
+        (False, "at_most", "fall"): "must fall {x}",
+        (False, "at_most", "easy"): "may grow up to {x}",
+        (False, "around", "hard"): "needs about {x}",
+        (False, "around", "fall"): "needs a fall of about {x}",
+        (True, "at_least", "hard"): "needs an average ≥{x}",
+        (True, "at_least", "easy"): "may average down to {x}",
+        (True, "at_most", "hard"): "needs an average ≤{x}",
+        (True, "at_most", "easy"): "may average up to {x}",
+        (True, "around", "hard"): "needs an average of about {x}",
+    },
+}
+# Where a Chinese phrase may break in a narrow column (\u200b in the phrases above and
+# below): a line break there in a terminal too narrow for it, nothing elsewhere.
+SOFT = "\u200b"
+# Change since the previous period with a figure: (rises, falls, the same).
+CHANGE = {
+    "zh": ("比上期\u200b提高{x}", "比上期\u200b回落{x}", "与上期持平"),
+    "en": ("+{x} on prev.", "-{x} on prev.", "same as prev."),
+}
+CHANGE_TOTAL = {
+    "zh": ("比上期\u200b增加{x}", "比上期\u200b减少{x}", "与上期持平"),
+    "en": ("+{x} on prev.", "-{x} on prev.", "same as prev."),
+}
+# Units as English output writes them: no Chinese in an English table.
+UNITS_EN = {
+    "件": "projects",
+    "项": "items",
+    "个": "",
+    "家": "firms",
+    "人": "people",
+    "万人": "10k people",
+    "元": "yuan",
+    "万元": "10k yuan",
+    "亿元": "100m yuan",
+    "吨": "t",
+    "万吨": "10k t",
+}
 NO_DEPARTMENT = {"zh": "未指定部门", "en": "No department named"}
 NO_FIGURES = {"zh": "尚无数据", "en": "no figures yet"}
 HISTORY_HEADERS = {
@@ -69,6 +139,8 @@ ALONE_NOTE = {
     "en": "Alone (est.): the period's own growth, estimated from two year-to-date figures"
     " weighted by time",
 }
+# history: the projection made at each period, and a rate's mean beside its reading
+HISTORY_MORE = {"zh": ("全年预计", "均值"), "en": ("Year (est.)", "Mean")}
 REVISED = {"zh": "已修订", "en": "revised"}
 WITHDRAWN = {"zh": "已撤回", "en": "withdrawn"}
 LIST_HEADERS = {
@@ -115,41 +187,49 @@ def with_unit(x: Decimal | float | None, unit: str, lang: str, as_written: bool 
     if x is None:
         return ""
     text = number(x) if as_written else figure(x, unit)
+    if lang == "en":
+        unit = UNITS_EN.get(unit, unit)
     if not unit or unit == "%" or not unit.isascii():
         return f"{text}{unit}"
     return f"{text} {unit}"
 
 
-def signed(x: Decimal | None, unit: str = "") -> str:
+def signed(x: Decimal | None, unit: str = "", lang: str = "") -> str:
+    """A difference with its sign; in the target's unit when it counts things (a gap of
+    -3.5件), bare for percentages (points)."""
     if x is None:
         return ""
     text = figure(x, unit)
-    return text if text.startswith("-") or not Decimal(text) else f"+{text}"
+    text = text if text.startswith("-") or not Decimal(text) else f"+{text}"
+    if lang and unit and unit != "%":
+        sign = text[0] if text[0] in "+-" else ""
+        return sign + with_unit(Decimal(text.lstrip("+-")), unit, lang)
+    return text
 
 
-def goal(target: Target, plan: Plan, lang: str) -> str:
-    """The target in words: ≥6.5%, ≤6%左右, 与地区生产总值同步, 50件, 待定."""
+def goal(target: Target, plan: Plan, lang: str, soft: bool = False) -> str:
+    """The target in words: ≥6.5%, ≤6%左右 (±0.5), 与地区生产总值同步, 50件, 待定;
+    `soft`: with the places a narrow column may break it (SOFT)."""
     if target.relative_to is not None:
         ref = next((t for t in plan.targets if t.id == target.relative_to), None)
         name = ref.display_name(lang) if ref else target.relative_to
-        return f"与{name}同步" if lang == "zh" else f"in step with {name}"
+        brk = SOFT if soft else ""
+        return f"与{brk}{name}{brk}同步" if lang == "zh" else f"in step with {name}"
     if target.value is None:
         return "待定" if lang == "zh" else "to be set"
     amount = with_unit(target.value, target.unit, lang, as_written=True)
     band = target.tolerance > 0
+    # the tolerance in figures in both languages; a space so that it wraps whole
+    within = f" (±{number(target.tolerance)})" if band else ""
     if target.comparator == "around":
         if lang == "zh":
-            return f"{amount}左右"
-        return f"≈{amount} (±{number(target.tolerance)})" if band else f"={amount}"
+            return f"{amount}左右{within}"
+        return f"≈{amount}{within}" if band else f"={amount}"
     sign = SIGN[target.comparator]
     if target.kind == "total" and target.comparator == "at_least" and not band:
         return amount
     if band:
-        return (
-            f"{sign}{amount}左右"
-            if lang == "zh"
-            else f"{sign}{amount} (±{number(target.tolerance)})"
-        )
+        return f"{sign}{amount}左右{within}" if lang == "zh" else f"{sign}{amount}{within}"
     return f"{sign}{amount}"
 
 

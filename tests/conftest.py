@@ -61,6 +61,14 @@ class Result:
         return self.stdout + self.stderr
 
 
+def assert_refused(result: Result, stderr: str, code: int = 1) -> None:
+    """The command said exactly `stderr`, printed no result and no traceback."""
+    assert result.exit_code == code, result.output
+    assert result.stderr == stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
 class Run(Protocol):
     """The `run` fixture: `run("report", "-f", "json")` as a user would type it."""
 

@@ -10,13 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run
-
-
-def assert_refused(result: object, stderr: str) -> None:
-    assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
-    assert result.stderr == stderr  # type: ignore[attr-defined]
-    assert result.stdout == ""  # type: ignore[attr-defined]
+from conftest import Run, assert_refused
 
 
 def missing_folder(path: Path) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Result, Run
+from conftest import Result, Run, assert_refused
 
 from targets.store.plan_file import bundled_plan_text
 
@@ -58,10 +58,7 @@ class Files:
 
 def refused(result: Result, stderr: str, files: Files, code: int = 1) -> None:
     """The command said exactly `stderr`, printed no result, and wrote nothing."""
-    assert result.exit_code == code, result.output
-    assert result.stderr == stderr
-    assert result.stdout == ""
-    assert "Traceback" not in result.output
+    assert_refused(result, stderr, code)
     assert files.unchanged()
 
 

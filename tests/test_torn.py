@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Result, Run
+from conftest import Run, assert_refused
 
 from targets.domain.entries import Entry
 from targets.domain.periods import Period
@@ -173,13 +173,6 @@ def test_every_cut_leaves_the_earlier_entries_readable_and_repair_takes_it_out(
         assert done.done == ["cut off its incomplete last entry"]
         assert mended == before
     assert repair(path) == ([], None)  # nothing more to mend
-
-
-def assert_refused(result: Result, stderr: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert result.stderr == stderr
-    assert result.stdout == ""
-    assert "Traceback" not in result.output
 
 
 READERS = [

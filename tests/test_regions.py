@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import Run
+from hypothesis import given
+from hypothesis import strategies as st
 
 PEERS = ["长春市", "吉林市", "四平市", "通化市", "白山市", "松原市", "白城市", "延边朝鲜族自治州"]
 
@@ -478,3 +481,40 @@ def test_check_notes_figures_of_a_region_the_plan_does_not_name(run: Run, jilin:
         " (region, peers, reference); reports leave them out"
     ) in result.stderr
     assert report(run, "--region", "长春市")["gdp"]["actual"] == 7.0
+
+
+@given(st.lists(st.decimals(-5, 5, places=1), min_size=1, max_size=12), st.booleans())
+def test_ranks_share_on_ties_and_skip_after(figures: list[Decimal], higher: bool) -> None:
+    from targets.evaluation.ranking import ranks
+
+    named = [(f"r{i}", v) for i, v in enumerate(figures)]
+    placed = ranks(named, higher)
+    for region, v in named:
+        better = sum(1 for _, w in named if (w > v if higher else w < v))
+        assert placed[region] == better + 1  # 1, 2, 2, 4: ties share, the next is skipped
+
+
+def test_narrow_terminals_keep_the_figures_and_let_the_rest_give_way(
+    run: Run, jilin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "60")
+    compared = run("compare", "gdp").stdout
+    assert max(cell_len(line) for line in compared.splitlines()) <= 60
+    assert "目标" not in compared.splitlines()[1]  # the goal gave way first
+    assert "并列第4位/8" in compared and "7.0%" in compared and "-1.4" in compared
+    monkeypatch.setenv("COLUMNS", "50")
+    table = run("report").stdout
+    assert max(cell_len(line) for line in table.splitlines()) <= 50
+    assert "6.3%" in table and "上半年" in table
+
+
+def test_a_chinese_region_column_on_import(run: Run, jilin: Path) -> None:
+    sheet = jilin.parent / "q3.csv"
+    sheet.write_text(
+        "指标,期间,数值,地区\n地区生产总值,2023年前三季度,5.7,白山市\n", encoding="utf-8"
+    )
+    result = run("import", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert report(run, "--region", "白山市")["gdp"]["actual"] == 5.7

@@ -142,7 +142,7 @@ def report_renderable(
     merged = terse = under = False
     spare = 0
     for step in ("all", "no sparkline", "outlook under needs", "no change", "goal under name",
-                 "rank under status", "status as a symbol"):  # fmt: skip
+                 "rank under status", "status as a symbol", "no rank"):  # fmt: skip
         if step == "no sparkline":
             for t in texts.values():
                 t["trend"] = (
@@ -174,6 +174,10 @@ def report_renderable(
                 t["status"] = "\n".join(
                     x for x in (t["status"][:1], t["rank"] if under else "") if x
                 )
+        elif step == "no rank" and under:  # the rank gives way last, before figures break
+            under, header["status"] = False, ""
+            for t in texts.values():
+                t["status"] = t["status"][:1]
         chrome = 3 * (len(columns) - 1)  # padding either side of a one-cell divider
         fixed = sum(natural(k) for k in columns if k not in flexible)
         spare = width - chrome - fixed

@@ -169,7 +169,7 @@ def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = Fa
             raise RecordError(clash[0].say([entry], str))
 
     try:
-        ledger.append(path, [entry], check)
+        ledger.append(path, [entry], check, _regions(plan, entry))
     except _Unchanged as same:
         return Recorded(True, [], same.entry)
     notes = [n for n in [rate_note(plan, entry, text, "")] if n]
@@ -198,8 +198,16 @@ def withdraw(plan: Plan, path: Path, entry: Entry) -> Withdrawn:
             raise RecordError(f"{entry.target} {entry.period} has no figure in force to withdraw")
         found.append(figure.entry)
 
-    ledger.append(path, [entry], check)
+    ledger.append(path, [entry], check, _regions(plan, entry))
     return Withdrawn(entry, found[0])
+
+
+def _regions(plan: Plan, entry: Entry) -> list[str]:
+    """The regions whose rows a check of `entry` needs, as the index names them: an entry
+    of the plan's own region may name it or name none (""). The rest of a province's
+    ledger is not read."""
+    region = entry.region or plan.region
+    return ["", region] if region == plan.region else [region]
 
 
 def rate_note(plan: Plan, entry: Entry, text: str, where: str) -> str | None:

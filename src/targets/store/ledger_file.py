@@ -311,12 +311,18 @@ def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
         ) from None
 
 
-def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entry]:
+def append(
+    path: Path,
+    entries: Iterable[Entry],
+    check: Any = None,
+    regions: Sequence[str] | None = None,
+) -> list[Entry]:
     """Append entries as one write under the lock.
 
-    `check(rows)` sees the ledger's rows of the entries' years as they are once the lock
-    is held (so two people recording at once cannot both pass a duplicate check) and
-    may raise to refuse; nothing is written then.
+    `check(rows)` sees the ledger's rows of the entries' years (of `regions` only, when
+    given: "" for entries that name no region) as they are once the lock is held (so two
+    people recording at once cannot both pass a duplicate check) and may raise to refuse;
+    nothing is written then.
     """
     new = list(entries)
     if check is not None and not path.exists():
@@ -329,7 +335,7 @@ def append(path: Path, entries: Iterable[Entry], check: Any = None) -> list[Entr
             cuts.unsay(torn)  # the refusal says it
             raise LedgerError(f"{torn}; nothing was recorded: run {cuts.REPAIR} first")
         if check is not None:
-            check([row for year in years for row in index.rows(year)])
+            check([row for year in years for row in index.rows(year, regions)])
         batch = (os.urandom(8).hex(), len(new)) if len(new) > 1 else None
         block = "".join(format_entry(e, batch) for e in new)
         size = os.fstat(fd).st_size  # more than `described` if someone appended by hand

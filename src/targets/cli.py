@@ -84,12 +84,13 @@ def quick(args: list[str]) -> int | None:
     ledger = Path(ledger_text) if ledger_text else None
     try:
         if command == "report":
-            chosen = output.terminal(options.get("--lang"))
+            fmt = options.get("--format") or "table"
+            chosen = output.terminal(options.get("--lang"), table=fmt == "table")
             data, _ = app.report(
                 plan,
                 ledger,
                 options.get("--as-of"),
-                options.get("--format") or "table",
+                fmt,
                 replace(chosen, by=options.get("--by"), outlook="--no-outlook" not in options),
                 options.get("--region"),
                 options.get("--known-on"),

@@ -14,15 +14,19 @@ if TYPE_CHECKING:
     from targets.present.formats import Options
 
 
-def terminal(lang: str | None = None) -> Options:
+def terminal(lang: str | None = None, table: bool = True) -> Options:
     """Rendering options for stdout: its width, its colours (none for a pipe, or under
-    NO_COLOR, as rich decides) and its encoding."""
+    NO_COLOR, as rich decides) and its encoding. Only a table needs the first two: for
+    JSON, CSV or markdown (`table` false) rich is not even loaded, which is most of the
+    time a small report takes."""
+    from targets.present.formats import Options
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if not table:
+        return Options(lang=lang or "", encoding=encoding)
     from rich.console import Console
 
     console = Console(soft_wrap=False)
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    from targets.present.formats import Options
-
     return Options(
         lang=lang or "", width=console.width, color_system=console.color_system, encoding=encoding
     )

@@ -112,14 +112,16 @@ def test_an_entry_appended_by_hand_during_a_record_is_never_hidden_by_the_index(
     assert run("record", "gdp", "2023-Q1", "5.8", "--source", "test data").exit_code == 0
     original = ledger.append
 
-    def append_with_a_hand_edit(path: Path, entries: object, check: object = None) -> object:
+    def append_with_a_hand_edit(
+        path: Path, entries: object, check: object = None, regions: object = None
+    ) -> object:
         def check_then_edit(existing: list[ledger.Row]) -> None:
             if callable(check):
                 check(existing)
             with path.open("a", encoding="utf-8") as f:  # the editor's append
                 f.write(HAND)
 
-        return original(path, entries, check_then_edit)  # type: ignore[arg-type]
+        return original(path, entries, check_then_edit, regions)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ledger, "append", append_with_a_hand_edit)
     done = run("record", "gdp", "2023-H1", "6.1", "--source", "test data")

@@ -518,3 +518,17 @@ def test_a_chinese_region_column_on_import(run: Run, jilin: Path) -> None:
     result = run("import", str(sheet))
     assert result.exit_code == 0, result.output
     assert report(run, "--region", "白山市")["gdp"]["actual"] == 5.7
+
+
+def test_compare_says_where_the_city_stands_as_a_briefing_does(run: Run, jilin: Path) -> None:
+    assert run("compare", "gdp").stdout.splitlines()[-1] == (
+        "▶ 辽源市：上半年6.3%，并列第4位（共8地），较上期前移3位，低于吉林省1.4个百分点"
+    )
+    assert run("compare", "gdp", "--lang", "en").stdout.splitlines()[-1] == (
+        "▶ Liaoyuan: H1 6.3%, tied 4th of 8, up 3 places, 1.4 points below Jilin Province"
+    )
+    assert run("compare", "unemployment").stdout.splitlines()[-1] == (
+        "▶ 辽源市：1月均5.0%，居第2位（共3地），高于吉林省0.1个百分点"
+    )
+    markdown = run("compare", "gdp", "-f", "markdown")
+    assert markdown.stdout.splitlines()[-1].startswith("▶ 辽源市：上半年6.3%，并列第4位")

@@ -62,7 +62,12 @@ def report_markdown(report: Report, options: Options) -> bytes:
 def compare_markdown(comparison: Comparison, options: Options) -> bytes:
     """One target across the regions, as a markdown table: the plan's own region in bold,
     the unranked with why, the reference last."""
-    from targets.present.compare_rows import compare_cells, compare_headers, compare_title
+    from targets.present.compare_rows import (
+        compare_cells,
+        compare_headers,
+        compare_title,
+        sentence,
+    )
 
     lang = options.lang
 
@@ -75,4 +80,5 @@ def compare_markdown(comparison: Comparison, options: Options) -> bytes:
         if placed.region == comparison.plan.region and texts[1]:
             texts[1] = f"**{texts[1]}**"
         lines.append("| " + " | ".join(texts) + " |")
+    lines += ["", _cell(sentence(comparison, lang))]
     return ("\n".join(lines) + "\n").encode()

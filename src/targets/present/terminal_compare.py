@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 
 from targets.evaluation.compare import Comparison
 from targets.present import words
-from targets.present.compare_rows import compare_cells, compare_headers, compare_title
+from targets.present.compare_rows import compare_cells, compare_headers, compare_title, sentence
 from targets.present.formats import Options
-from targets.present.plain import plain
 from targets.present.terminal import draw
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-OWN_NOTE = {"zh": "▶ {}（本计划所属地区）", "en": "▶ {}, the plan's own region"}
 # In a narrow terminal the goal gives way first, then the gap, then the change of rank:
 # the rank, the region, its figure, its status and the difference from the province stay.
 GIVE_WAY = (3, 4, 6)
@@ -25,7 +23,7 @@ def compare_table(comparison: Comparison, options: Options) -> bytes:
     from rich.console import Console, Group
     from rich.text import Text
 
-    lang, plan = options.lang, comparison.plan
+    lang = options.lang
     dropped: list[int] = []
     table = _table(comparison, lang, dropped)
     for column in GIVE_WAY:
@@ -34,7 +32,7 @@ def compare_table(comparison: Comparison, options: Options) -> bytes:
             break
         dropped.append(column)
         table = _table(comparison, lang, dropped)
-    note = OWN_NOTE[lang].format(plain(plan.region_label(plan.region, lang)))
+    note = sentence(comparison, lang)  # the plan's own region, as a briefing says it
     title = Text(compare_title(comparison, lang), style="bold")
     return draw(Group(title, table, Text(note, style="dim")), options)
 

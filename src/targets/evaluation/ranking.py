@@ -12,7 +12,7 @@ from decimal import Decimal
 from targets.domain.entries import Entry, figures_in_force
 from targets.domain.periods import Period
 from targets.domain.plan import Plan, Target
-from targets.evaluation.judge import Judgement, Standing, dec, judge
+from targets.evaluation.judge import Judgement, Standing, dec, figure, judge
 
 # region → target id → month → the figure in force
 Figures = dict[str, dict[str, dict[int, Decimal]]]
@@ -74,13 +74,32 @@ class Regions:
             for region in self.plan.ranked:
                 if not self.has(target, region, month):
                     continue
-                j = self.judge(target, region, month)
-                figure = j.progress if target.kind == "total" else j.actual
-                if figure is not None:
-                    keyed.append((region, figure))
+                on = self.ranked_on(target, region, month)
+                if on is not None:
+                    keyed.append((region, on))
             found = ranks(keyed, target.higher_first) if len(keyed) >= 2 else {}
             self._ranked[key] = found
         return self._ranked[key]
+
+    def actual(self, target: Target, region: str, month: int) -> Decimal:
+        """The region's figure as judged at exactly this month (a rate: the mean so far)."""
+        return figure(target, self.figures[region][target.id], month)
+
+    def ranked_on(self, target: Target, region: str, month: int) -> Decimal | None:
+        """What the region is ranked on at this month, which has its figure: the figure,
+        or for a total its progress against the region's own value (None without one).
+        Computed without judging the whole target, as ranking asks for every region."""
+        actual = self.actual(target, region, month)
+        if target.kind != "total":
+            return actual
+        own = self.plan.for_region(target, region)
+        if own.value is not None:
+            value: Decimal | None = dec(own.value)
+        else:
+            ref = next((t for t in self.plan.targets if t.id == own.relative_to), None)
+            has = ref is not None and self.has(ref, region, month)
+            value = self.actual(ref, region, month) if ref is not None and has else None
+        return actual / value if value else None  # a zero amount has no share
 
     def previous(self, target: Target, region: str, month: int) -> int | None:
         """The region's previous month with a figure for the target, before `month`."""
@@ -91,7 +110,7 @@ class Regions:
         reference = self.plan.reference
         if reference is None or target.kind == "total" or not self.has(target, reference, month):
             return None
-        return self.judge(target, reference, month).actual
+        return self.actual(target, reference, month)
 
     def standing(self, target: Target, region: str, period: Period | None) -> Standing:
         """Where `region` stands with its figure of `period` (none: nothing to place)."""
@@ -106,14 +125,14 @@ class Regions:
             earlier = self.ranked_at(target, before).get(region)
             change = earlier - rank if earlier is not None else None
         ref = None if region == self.plan.reference else self.reference_actual(target, month)
-        actual = self.judge(target, region, month).actual
+        actual = self.actual(target, region, month)
         return Standing(
             region,
             rank,
             len(placed) if rank is not None else None,
             change,
             ref,
-            actual - ref if ref is not None and actual is not None else None,
+            actual - ref if ref is not None else None,
             rank is not None and sum(1 for r in placed.values() if r == rank) > 1,
         )
 

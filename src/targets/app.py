@@ -103,8 +103,10 @@ def export(
     as_of: str | None,
     options: Options,
     region: str | None = None,
+    fmt: str = "csv",
 ) -> bytes:
-    """The report, or the ledger's entries (every region's unless `region` is given), as CSV."""
+    """The report, or the ledger's entries (every region's unless `region` is given), as CSV
+    or a workbook."""
     from targets.present.formats import render
 
     if what == "actuals":
@@ -113,9 +115,9 @@ def export(
         if region is not None:
             whose = plan.region_named(region)
             entries = [e for e in entries if (e.region or plan.region) == whose]
-        return render("actuals", "csv", entries, _resolved(options, plan))
+        return render("actuals", fmt, entries, _resolved(options, plan))
     built = build_report(plan_path, ledger, as_of, region)
-    return render("report", "csv", built, _resolved(options, built.plan))
+    return render("report", fmt, built, _resolved(options, built.plan))
 
 
 def _day(text: str | None) -> date | None:

@@ -34,12 +34,13 @@ _QUICK: dict[str, dict[str, tuple[str, ...] | None]] = {
         "--no-outlook": (),
         "--region": None,
         "--known-on": None,
+        "--output": None,
     },
     "record": {**_COMMON, "--source": None, "--note": None, "--revise": (), "--region": None},
 }
 _POSITIONALS = {"report": 0, "record": 3}
 _NUMBER = re.compile(r"-\.?\d")
-_ALIASES = {"-f": "--format"}
+_ALIASES = {"-f": "--format", "-o": "--output"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -84,8 +85,12 @@ def quick(args: list[str]) -> int | None:
     ledger = Path(ledger_text) if ledger_text else None
     try:
         if command == "report":
+            from targets.present.formats import is_binary
+
             fmt = options.get("--format") or "table"
-            chosen = output.terminal(options.get("--lang"), table=fmt == "table")
+            written = Path(options["--output"]) if options.get("--output") else None
+            output.refuse_terminal(fmt, is_binary("report", fmt), written)
+            chosen = output.terminal(options.get("--lang"), fmt == "table", written)
             data, _ = app.report(
                 plan,
                 ledger,
@@ -95,7 +100,7 @@ def quick(args: list[str]) -> int | None:
                 options.get("--region"),
                 options.get("--known-on"),
             )
-            output.write(data)
+            output.deliver(data, written, "report", fmt, plan, config.ledger_path(plan, ledger))
         else:
             target, period, value = positionals
             said = app.record(

@@ -113,15 +113,18 @@ if TYPE_CHECKING:
     ReportFormat = str
     HistoryFormat = str
     CompareFormat = str
+    ExportFormat = str
 else:
     ReportFormat = _choices("report")
     HistoryFormat = _choices("history")
     CompareFormat = _choices("compare")
+    ExportFormat = _choices("actuals")
 FormatOption = typer.Option("--format", "-f", help="Output format.")
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
 
 
 def refusals(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn the domain's refusals into `error: …` lines on stderr and exit code 1."""
+    """Turn the domain's refusals into `error: …` lines on stderr and exit 1 (2: usage)."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -292,16 +295,16 @@ def report(
     no_outlook: NoOutlookOption = False,
     region: RegionOption = None,
     known_on: KnownOnOption = None,
+    output_file: OutputOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Where every target stands: the figure, the gap, the status, what the year still needs."""
-    options = replace(
-        output.terminal(_chosen(lang)), by=by.value if by else None, outlook=not no_outlook
-    )
+    chosen = output.terminal(_chosen(lang), format == "table", output_file)
+    options = replace(chosen, by=by.value if by else None, outlook=not no_outlook)
     data, _ = use.report(plan, ledger, as_of, format, options, region, known_on)
-    output.write(data)
+    output.deliver(data, output_file, "report", format, plan, config.ledger_path(plan, ledger))
 
 
 @app.command()
@@ -311,13 +314,15 @@ def compare(
     as_of: AsOfOption = None,
     known_on: KnownOnOption = None,
     format: Annotated[CompareFormat, FormatOption] = "table",
+    output_file: OutputOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """One target across the plan's regions: figure, rank (位次), status, vs the reference."""
-    options = output.terminal(_chosen(lang))
-    output.write(use.compare(plan, ledger, target, as_of, known_on, format, options))
+    options = output.terminal(_chosen(lang), format == "table", output_file)
+    data = use.compare(plan, ledger, target, as_of, known_on, format, options)
+    output.deliver(data, output_file, "compare", format, plan, config.ledger_path(plan, ledger))
 
 
 @app.command()
@@ -344,9 +349,8 @@ def export(
         ExportWhat, typer.Option("--what", help="The report, or every recorded entry.")
     ] = ExportWhat.report,
     as_of: AsOfOption = None,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    format: Annotated[ExportFormat, FormatOption] = "csv",
+    output_file: OutputOption = None,
     excel: Annotated[
         bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")
     ] = False,
@@ -355,17 +359,12 @@ def export(
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
-    """CSV for other tools: the report, or the actuals (which `targets import` reads back)."""
-    from targets.present.formats import Options
-
+    """CSV or a workbook for other tools: the report, or the actuals (`import` reads back)."""
     if what is ExportWhat.actuals and as_of is not None:
         output.say("note: --as-of applies to the report; the actuals export holds every entry")
-    ledger_path = config.ledger_path(plan, ledger)
-    options = Options(lang=_chosen(lang) or "", excel=excel)
-    data = use.export(plan, ledger, what.value, as_of, options, region)
-    output.write(data, output_file, keep={"plan": plan, "ledger": ledger_path})
-    if output_file is not None:
-        output.say(f"wrote {output_file}")
+    options = formats.Options(lang=_chosen(lang) or "", excel=excel)
+    data = use.export(plan, ledger, what.value, as_of, options, region, format)
+    output.deliver(data, output_file, what.value, format, plan, config.ledger_path(plan, ledger))
 
 
 @app.command()

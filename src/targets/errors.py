@@ -1,4 +1,5 @@
-"""The one family of refusals: each becomes a single `error: …` line and exit code 1."""
+"""The one family of refusals: each becomes a single `error: …` line and exit code 1
+(exit code 2 for a `UsageError`)."""
 
 
 class TargetsError(Exception):
@@ -19,3 +20,7 @@ class LedgerError(TargetsError):
 
 class RecordError(TargetsError):
     """A figure that cannot be recorded: unknown target, duplicate, not a number."""
+
+
+class UsageError(TargetsError):
+    """Options that cannot go together, such as a binary format for a terminal: exit 2."""

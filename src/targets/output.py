@@ -8,17 +8,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from targets.errors import TargetsError
+from targets.errors import TargetsError, UsageError
 
 if TYPE_CHECKING:
     from targets.present.formats import Options
 
 
-def terminal(lang: str | None = None, table: bool = True) -> Options:
+def terminal(lang: str | None = None, table: bool = True, file: Path | None = None) -> Options:
     """Rendering options for stdout: its width, its colours (none for a pipe, or under
-    NO_COLOR, as rich decides) and its encoding. Only a table needs the first two: for
-    JSON, CSV or markdown (`table` false) rich is not even loaded, which is most of the
-    time a small report takes."""
+    NO_COLOR, as rich decides; none for a `file` written instead) and its encoding. Only a
+    table needs the first two: for JSON, CSV or markdown (`table` false) rich is not even
+    loaded, which is most of the time a small report takes."""
     from targets.present.formats import Options
 
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
@@ -27,9 +27,8 @@ def terminal(lang: str | None = None, table: bool = True) -> Options:
     from rich.console import Console
 
     console = Console(soft_wrap=False)
-    return Options(
-        lang=lang or "", width=console.width, color_system=console.color_system, encoding=encoding
-    )
+    colours = None if file is not None else console.color_system
+    return Options(lang=lang or "", width=console.width, color_system=colours, encoding=encoding)
 
 
 def write(data: bytes, output: Path | None = None, keep: dict[str, Path] | None = None) -> None:
@@ -61,6 +60,30 @@ def write(data: bytes, output: Path | None = None, keep: dict[str, Path] | None 
         raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
 
 
+def refuse_terminal(fmt: str, binary: bool, output: Path | None) -> bool:
+    """A binary format is never written to a terminal: UsageError (exit 2) with the hint.
+    Whether the format is binary."""
+    if output is None and binary and sys.stdout.isatty():
+        raise UsageError(
+            f"{fmt} is a binary format and is not written to a terminal;"
+            " give --output FILE (or redirect to a file)"
+        )
+    return binary
+
+
+def deliver(
+    data: bytes, output: Path | None, subject: str, fmt: str, plan: Path, ledger: Path
+) -> None:
+    """A rendered result to its file (saying so on stderr; never the plan or the ledger)
+    or to stdout; a binary format not to a terminal."""
+    from targets.present.formats import is_binary
+
+    refuse_terminal(fmt, is_binary(subject, fmt), output)
+    write(data, output, {"plan": plan, "ledger": ledger})
+    if output is not None:
+        say(f"wrote {output}")
+
+
 def _mode(path: Path) -> int:
     """The file's own permissions, or for a new file what the umask allows."""
     try:
@@ -88,9 +111,10 @@ def say_left_out() -> None:
 
 
 def refuse(error: TargetsError) -> int:
-    """Say why, one `error:` line per line of the message, on stderr; exit code 1."""
+    """Say why, one `error:` line per line of the message, on stderr; exit code 1, or 2
+    for wrong usage."""
     from targets.present.plain import plain
 
     for line in str(error).splitlines():
         print(f"error: {plain(line)}", file=sys.stderr)
-    return 1
+    return 2 if isinstance(error, UsageError) else 1

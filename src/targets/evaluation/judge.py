@@ -78,6 +78,7 @@ class Report:
     rows: tuple[Judgement, ...]
     region: str = ""  # whose report: the plan's own region unless another was asked for
     known_on: date | None = None  # from the entries recorded by the end of this day
+    entries: tuple[Entry, ...] = ()  # what was judged: the briefing lists them and their notes
 
     def counts(self) -> dict[str, int]:
         """How many targets have each status, in the order of STATUSES."""

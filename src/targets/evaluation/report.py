@@ -24,7 +24,8 @@ def evaluate(
     `region` (default: the plan's own) stands, against its own values, ranked among the
     plan's regions."""
     region = region or plan.region
-    regions = Regions(plan, entries)
+    judged = tuple(entries)
+    regions = Regions(plan, judged)
     figures = regions.figures[region]
     months = [m for f in figures.values() for m in f]
     if not months:
@@ -33,4 +34,4 @@ def evaluate(
         as_of = Period(plan.year, max(months))
     cutoff = as_of.month if as_of is not None else 0
     rows = tuple(regions.row(t, region, cutoff) for t in plan.targets)
-    return Report(plan, as_of, rows, region, known_on)
+    return Report(plan, as_of, rows, region, known_on, judged)

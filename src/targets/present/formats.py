@@ -40,6 +40,8 @@ FORMATS: dict[str, dict[str, Format]] = {
         "json": Format("machine", "report_json"),
         "csv": Format("machine", "report_csv"),
         "markdown": Format("markdown", "report_markdown"),
+        "html": Format("html", "report_html"),
+        "xlsx": Format("xlsx", "report_xlsx", binary=True),
     },
     "history": {
         "table": Format("terminal", "history_table"),
@@ -54,6 +56,7 @@ FORMATS: dict[str, dict[str, Format]] = {
     },
     "actuals": {
         "csv": Format("machine", "actuals_csv"),
+        "xlsx": Format("xlsx", "actuals_xlsx", binary=True),
     },
     "list": {
         "table": Format("terminal", "list_table"),

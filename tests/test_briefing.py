@@ -374,3 +374,51 @@ def test_briefing_libraries_load_only_when_asked(year: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.splitlines()[-1] == "[]", done.stderr
+
+
+PEERS = [
+    ("gdp", "2023-09", "6.6", "长春市"),
+    ("gdp", "2023-09", "6.0", "四平市"),
+    ("gdp", "2023-09", "6.5", "吉林省"),
+]
+
+
+@pytest.fixture
+def peers(run: Run, year: Path) -> Path:
+    for target, period, value, region in PEERS:
+        r = run("record", target, period, value, "--region", region)
+        assert r.exit_code == 0, r.output
+    return year
+
+
+def test_compare_as_a_page_with_the_regions_as_bars(run: Run, peers: Path) -> None:
+    r = run("compare", "gdp", "--as-of", "2023-09", "--format", "html", "--output", "c.html")
+    assert r.exit_code == 0, r.output
+    page = (peers / "c.html").read_text("utf-8")
+    assert "<title>地区生产总值 · 前三季度 · 各地区比较</title>" in page
+    assert '<tr class="own">' in page and "第2位/3" in page
+    bars = page[page.index("<svg") :]
+    assert 'font-weight="bold"' in bars and ">辽源市</text>" in bars
+    assert ">吉林省（参照）</text>" in bars
+
+
+def test_the_report_page_draws_the_regions_of_a_ranked_target(run: Run, peers: Path) -> None:
+    r = run("report", "--format", "html", "--as-of", "2023-09", "--output", "r.html")
+    assert r.exit_code == 0, r.output
+    page = (peers / "r.html").read_text("utf-8")
+    gdp = page[page.index('id="chart-gdp"') :].split("</figure>")[0]
+    assert gdp.count("<svg") == 2 and ">长春市</text>" in gdp
+    row = page[page.index('id="row-gdp"') :].split("</tr>")[0]
+    assert "第2位/3" in row
+
+
+def test_compare_as_a_workbook(run: Run, peers: Path) -> None:
+    r = run("compare", "gdp", "--as-of", "2023-09", "-f", "xlsx", "--lang", "en", "-o", "c.xlsx")
+    assert r.exit_code == 0, r.output
+    book = workbook(peers / "c.xlsx")
+    rows = list(book["Compare"].iter_rows(values_only=True))
+    assert rows[0][:8] == ("Rank", "Tied", "Region", "Reference", "Period", "Actual",
+                           "Target value", "Gap")  # fmt: skip
+    assert rows[1][:3] == (1, None, "Changchun") and rows[1][5] == 6.6
+    assert rows[2][:3] == (2, None, "Liaoyuan") and rows[2][5:8] == (6.3, 6.5, -0.2)
+    assert rows[-1][2:4] == ("Jilin Province", "yes")

@@ -229,12 +229,12 @@ def _width(text: str) -> float:
 
 def bars(items: Sequence[Bar], unit: str, label: str, goal: Decimal | None = None) -> str:
     """The regions' figures as horizontal bars, best first as given; the plan's own marked."""
-    row = 16
-    height = TOP + row * len(items) + 12
+    row, top = 16, 8
+    height = top + row * len(items) + 6
     values = [float(b.value) for b in items] + ([float(goal)] if goal is not None else [])
     lo, hi = min([*values, 0.0]), max([*values, 0.0])
     name_w = 9 * max([_width(b.name) for b in items] + [2.0]) + 8
-    left, right = min(LEFT + name_w, 170.0), RIGHT - 30
+    left, right = min(LEFT + name_w, 150.0), WIDTH - 78.0
     span = (hi - lo) or 1.0
 
     def x(v: Decimal | float) -> float:
@@ -242,7 +242,7 @@ def bars(items: Sequence[Bar], unit: str, label: str, goal: Decimal | None = Non
 
     body: list[str] = []
     for i, b in enumerate(items):
-        y = TOP + i * row
+        y = top + i * row
         colour = OWN if b.own else PEER
         weight = {"font_weight": "bold"} if b.own else {}
         body.append(_text(left - 6, y + 11, b.name, 9, "end", **weight))
@@ -258,7 +258,7 @@ def bars(items: Sequence[Bar], unit: str, label: str, goal: Decimal | None = Non
     if goal is not None:
         gx = x(goal)
         body.append(
-            f'<line x1="{gx:.1f}" x2="{gx:.1f}" y1="{TOP - 4}" y2="{height - 8}"'
+            f'<line x1="{gx:.1f}" x2="{gx:.1f}" y1="{top - 4}" y2="{height - 4}"'
             f' stroke="{TARGET}" stroke-width="1.5"/>'
         )
     return _svg(body, label, height)

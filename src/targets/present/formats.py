@@ -53,6 +53,8 @@ FORMATS: dict[str, dict[str, Format]] = {
         "json": Format("machine", "compare_json"),
         "csv": Format("machine", "compare_csv"),
         "markdown": Format("markdown", "compare_markdown"),
+        "html": Format("compare_html", "compare_html"),
+        "xlsx": Format("xlsx", "compare_xlsx", binary=True),
     },
     "actuals": {
         "csv": Format("machine", "actuals_csv"),

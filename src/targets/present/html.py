@@ -20,6 +20,7 @@ from targets.evaluation.projection import share as shares
 from targets.present import charts, words
 from targets.present.formats import Options
 from targets.present.rows import cells
+from targets.present.templates import STATUS_CLASS, environment
 
 TEXT = {
     "zh": {
@@ -73,7 +74,6 @@ TEXT = {
     },
 }
 OUT_OF_REACH = {"zh": "已无法完成", "en": "out of reach"}
-STATUS_CLASS = {s: s.replace("_", "-") for s in words.STATUS["en"]}
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ class Row:
     rank: list[str]
     projection: list[str]
     chart: str
+    bars: str  # the regions' figures, for a target ranked among the peers
     note: str  # the note recorded with the figure used, shown as a footnote
 
 
@@ -124,10 +125,21 @@ def rows(
                 rank=_rank(j, report.plan, lang),
                 projection=estimate(j, lang) if outlook else [],
                 chart=chart(j, by_id, report, lang, outlook),
+                bars=_bars(j, report, lang),
                 note=_note(figures.get((report.plan.region, t.id, j.period)) if j.period else None),
             )
         )
     return out
+
+
+def _bars(j: Judgement, report: Report, lang: str) -> str:
+    """The regions' figures at the row's period as bars, where the target is ranked."""
+    if j.standing is None or j.standing.rank is None or j.period is None:
+        return ""
+    from targets.evaluation.compare import compare
+    from targets.present.compare_html import region_bars
+
+    return region_bars(compare(report.plan, j.target, report.entries, j.period), lang)
 
 
 def _note(entry: Entry | None) -> str:
@@ -282,23 +294,7 @@ def groups(
 def report_html(report: Report, options: Options) -> bytes:
     """The briefing page as UTF-8 bytes."""
     lang, by = options.lang, options.by
-    from importlib import resources
-
-    import jinja2
-    from markupsafe import Markup
-
-    here = resources.files("targets.present")
-    templates = {
-        name: here.joinpath(f"{name}.html.j2").read_text("utf-8") for name in ("briefing", "chart")
-    }
-    env = jinja2.Environment(
-        loader=jinja2.DictLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["svg"] = Markup  # charts are built by charts.py, which escapes their texts
+    env = environment()
     table = rows(report, lang, report.entries, options.outlook)
     heading, period = title(report, lang)
     page = env.get_template("briefing").render(

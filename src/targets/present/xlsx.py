@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from targets.domain.entries import Entry
 from targets.domain.periods import MONTHS_EN
+from targets.evaluation.compare import Comparison
 from targets.evaluation.judge import Judgement, Report, figures_by_month
 from targets.present import words
 from targets.present.formats import Options
@@ -159,3 +160,48 @@ def actuals_xlsx(entries: Sequence[Entry], options: Options) -> bytes:
         return [entries_sheet(book, formats, entries, options.lang)]
 
     return workbook_bytes(write, options.lang)
+
+
+COMPARE_HEADERS = {
+    "zh": ("位次", "并列", "地区", "参照", "期间", "实际", "目标值", "差距", "状态", "位次变化"),
+    "en": ("Rank", "Tied", "Region", "Reference", "Period", "Actual", "Target value", "Gap",
+           "Status", "Rank change"),
+}  # fmt: skip
+COMPARE_SHEET = {"zh": "比较", "en": "Compare"}
+
+
+def compare_xlsx(comparison: Comparison, options: Options) -> bytes:
+    """One target across the regions: ranked regions first, then the unranked, then the
+    reference, with numbers as numbers and statuses in colour."""
+    lang, plan, target = options.lang, comparison.plan, comparison.target
+    yes = {"zh": "是", "en": "yes"}[lang]
+    vs = []
+    if plan.reference is not None:
+        vs = [words.VS_HEADER[lang].format(plan.region_label(plan.reference, lang))]
+    fig = "percent" if target.unit == "%" else "other"
+    calc = "percent" if target.unit == "%" else "computed"
+
+    def write(book: Workbook, formats: dict[str, Format]) -> list[Splice]:
+        book.set_properties({"title": target.display_name(lang)})
+        sheet = add_sheet(book, formats, COMPARE_SHEET[lang], [*COMPARE_HEADERS[lang], *vs])
+        for p in comparison.lines:
+            s, j = p.standing, p.judgement
+            values: list[Any] = [
+                s.rank,
+                yes if s.tied else "",
+                plan.region_label(p.region, lang),
+                yes if p.reference else "",
+                words.period_label(j.period, target, lang) if j is not None else "",
+                j.actual if j is not None else None,
+                j.effective if j is not None else None,
+                j.gap if j is not None else None,
+                words.STATUS[lang][p.status],
+                s.rank_change,
+                *([s.vs_reference] if vs else []),
+            ]
+            styles = ["integer", "text", "text", "text", "text", fig, fig, calc, p.status]
+            sheet.put(values, [*styles, "integer", calc])
+        sheet.finish()
+        return []
+
+    return workbook_bytes(write, lang)

@@ -396,6 +396,9 @@ def test_known_on_reproduces_the_report_before_and_after_a_revision(run: Run, ji
     assert [e["value"] for e in history["entries"]] == [5.0, 6.3]
     nothing = json.loads(run("report", "-f", "json", "--known-on", "2023-01-01").stdout)
     assert nothing["as_of"] is None
+    for written in ("2023/7/24", "2023年7月24日"):
+        assert report(run, "--known-on", written)["gdp"]["actual"] == 6.3
+    assert run("report", "--known-on", "2023-02-30").exit_code == 1
     bad = run("report", "--known-on", "July")
     assert (bad.exit_code, bad.stderr) == (
         1,

@@ -121,11 +121,17 @@ def export(
 
 
 def _day(text: str | None) -> date | None:
-    """A --known-on date (2023-05-20); RecordError otherwise."""
+    """A --known-on date as people write it (2023-05-20, 2023/5/20, 2023年5月20日);
+    RecordError otherwise."""
+    import re
+
     if text is None:
         return None
+    found = re.fullmatch(r"\s*(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?\s*", text)
     try:
-        return date.fromisoformat(text.strip())
+        if found is None:
+            raise ValueError
+        return date(*map(int, found.groups()))
     except ValueError:
         raise RecordError(f"--known-on {text!r} is not a date like 2023-05-20") from None
 

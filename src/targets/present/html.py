@@ -184,10 +184,9 @@ def estimate(j: Judgement, lang: str) -> list[str]:
     if low is None or high is None:
         return []
     t = j.target
-    span = words.figure(low, t.unit)
-    if words.figure(high, t.unit) != span:
-        span += "–" + words.figure(high, t.unit)
-    span += t.unit if t.unit == "%" or not t.unit.isascii() else f" {t.unit}"
+    span = words.with_unit(high, t.unit, lang)  # the unit in the output's language
+    if words.figure(low, t.unit) != words.figure(high, t.unit):
+        span = f"{words.figure(low, t.unit)}–{span}"
     said = OUTLOOK[lang].get(j.outlook or "", "")
     if t.comparator == "around" and t.value is not None and j.outlook is not None:
         if low > Decimal(repr(t.value)) + Decimal(repr(t.tolerance)):

@@ -178,11 +178,11 @@ def markdown_rows(text: str) -> dict[str, list[str]]:
 # The required pace is a sentence that may take two lines: its first words are on the row.
 GDP_ROW = {
     "zh": ("地区生产总值", ["≥6.5%", "前三季度", "5.9%", "-0.6", "✗ 滞后", "余下需增长"]),
-    "en": ("Gross regional", ["≥6.5%", "Q1–Q3", "5.9%", "-0.6", "✗ behind", "needs"]),
+    "en": ("Gross regional", ["≥6.5%", "Q1–Q3", "5.9%", "-0.6", "✗ behind", "needs ≥8.3%"]),
 }
 UNEMPLOYMENT_ROW = {
     "zh": ("城镇调查失业率", ["≤6%左右", "9月", "均5.93%", "-0.07", "✓ 符合预期", "余下月均"]),
-    "en": ("Surveyed urban", ["≤6%", "Sep", "avg 5.93%", "-0.07", "✓ on track", "may"]),
+    "en": ("Surveyed urban", ["≤6%", "Sep", "avg 5.93%", "-0.07", "✓ on track", "may average"]),
 }
 SUMMARY = {
     "zh": "已实现 1，符合预期 3，滞后 1，未实现 1，无数据 1，无目标值 1",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Run
+from rich.cells import cell_len
 
 PLAN = """\
 [plan]
@@ -167,3 +168,22 @@ def test_history_shows_each_periods_projection_and_a_rates_mean(run: Run, plan: 
     assert "均值" in jobless
     february = line(jobless, "2月")
     assert "6.1%" in february and "5.95%" in february  # the reading and the mean judged on
+
+
+def test_at_80_columns_names_keep_six_characters_and_goals_stay_whole(
+    run: Run, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled plan, every target with a figure (test data), in an 80-column terminal."""
+    monkeypatch.setenv("COLUMNS", "80")
+    record(run, ("gdp", "2023-06", "6.0"), ("gdp", "2023-09", "5.9"))
+    record(run, ("urban_income", "2023-09", "6.1"), ("unemployment", "2023-09", "5.5"))
+    record(run, ("livelihood_projects", "2023-09", "30"), ("cpi", "2023-09", "0.2"))
+    out = run("report").stdout
+    assert max(cell_len(ln) for ln in out.splitlines()) <= 80
+    for name in ("城镇常住居民人均可支配收入", "单位地区生产总值能耗降低", "规模以上工业总产值"):
+        assert any(ln.startswith(name[:6]) for ln in out.splitlines()), name
+    for goal in ("与地区生产总值同步", "≤6%左右", "≥6.5%", "50件"):
+        assert goal in out, goal  # whole on its line
+    assert "▁" not in out and "█" not in out  # the trend gave way first
+    for figure in ("5.9%", "余下需增长", "完成难度大", "预计5.85–5.9%"):
+        assert figure in out, figure

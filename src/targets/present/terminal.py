@@ -190,15 +190,22 @@ def report_renderable(
     wanted = {k: natural(k) for k in flex}
     if sum(wanted.values()) > spare:
         # each its narrowest; then the name up to eight Chinese characters (a leader reads
-        # the names first); then what is left in proportion to what each still wants, the
-        # name counting double
+        # the names first); then what is left in proportion to what each still wants
         least = {k: min(narrowest(k), wanted[k]) for k in flex}
         left = max(spare - sum(least.values()), 0)
         least["name"] = max(least["name"], min(wanted["name"], 16, least["name"] + left))
         left = max(spare - sum(least.values()), 0)
-        more = {k: (wanted[k] - least[k]) * (2 if k == "name" else 1) for k in flex}
+        # (a long English name wants no more than 24 cells of it, so that the paces and
+        # the outlook beside it do not break at every word)
+        more = {k: max(min(wanted[k], 24) - least[k], 0) for k in flex}
         total = sum(more.values()) or 1
         widths.update({k: least[k] + left * more[k] // total for k in flex})
+        left = spare - sum(widths[k] or 0 for k in flex)
+        for k in ("needs", "outlook", "trend", "name", "goal", "gap"):
+            if k in flex and left > 0:  # what the proportions leave, to the words first
+                extra = min(left, wanted[k] - (widths[k] or 0))
+                widths[k] = (widths[k] or 0) + max(extra, 0)
+                left -= max(extra, 0)
     for key in ("goal", "needs", "outlook", "trend"):
         into = "name" if key == "goal" and merged else key
         if into in columns:

@@ -422,3 +422,24 @@ def test_compare_as_a_workbook(run: Run, peers: Path) -> None:
     assert rows[1][:3] == (1, None, "Changchun") and rows[1][5] == 6.6
     assert rows[2][:3] == (2, None, "Liaoyuan") and rows[2][5:8] == (6.3, 6.5, -0.2)
     assert rows[-1][2:4] == ("Jilin Province", "yes")
+
+
+def test_the_page_says_whose_report_and_what_day_it_was_known_on(run: Run, year: Path) -> None:
+    args = ("report", "-f", "html", "--known-on", "2023-05-20", "--lang", "en", "-o", "k.html")
+    r = run(*args)
+    assert r.exit_code == 0, r.output
+    page = (year / "k.html").read_text("utf-8")
+    assert "<span>Region: Liaoyuan</span>" in page
+    assert "<span>as known on 2023-05-20</span>" in page
+    assert "As of Jan–Apr 2023" in page  # the figures published by then
+
+
+def test_a_withdrawal_is_an_entry_without_a_value(run: Run, year: Path) -> None:
+    r = run("withdraw", "cpi", "2023-12", "--note", "录入错误")
+    assert r.exit_code == 0, r.output
+    r = run("export", "--what", "actuals", "--format", "xlsx", "--output", "all.xlsx")
+    assert r.exit_code == 0, r.output
+    rows = list(workbook(year / "all.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + 106
+    last = rows[-1]
+    assert (last[0], last[2], last[5], last[7]) == ("cpi", None, "录入错误", "是")

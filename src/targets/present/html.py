@@ -302,6 +302,8 @@ def report_html(report: Report, options: Options) -> bytes:
         heading=heading,
         period=period,
         plan=report.plan,
+        region=report.plan.region_label(report.region or report.plan.region, lang),
+        known_on=TEXT[lang]["known_on"].format(date=report.known_on) if report.known_on else "",
         summary=[
             (STATUS_CLASS[s], words.STATUS[lang][s], n) for s, n in report.counts().items() if n
         ],

@@ -353,6 +353,18 @@ def _value_as_text(text: str) -> tuple[str, str]:
     return bad, f"line {line} (target 'industrial_output'): value must be a number, not '10.0'"
 
 
+def _value_nan(text: str) -> tuple[str, str]:
+    bad = edit_target(text, "industrial_output", "value = 10.0", "value = nan")
+    line = line_of(bad, "value = nan")
+    return bad, f"line {line} (target 'industrial_output'): value must be a finite number, not nan"
+
+
+def _floor_minus_inf(text: str) -> tuple[str, str]:
+    bad = edit_target(text, "unemployment", "tolerance = ", "floor = -inf\ntolerance = ")
+    line = line_of(bad, "floor = -inf")
+    return bad, f"line {line} (target 'unemployment'): floor must be a finite number, not -inf"
+
+
 def _negative_tolerance(text: str) -> tuple[str, str]:
     bad = edit_target(text, "unemployment", "tolerance = ", "tolerance = -")
     line = line_of(bad, "tolerance = -")
@@ -389,6 +401,8 @@ def _no_plan_table(text: str) -> tuple[str, str]:
     [
         _kind_typo,
         _value_as_text,
+        _value_nan,
+        _floor_minus_inf,
         _negative_tolerance,
         _bad_year,
         _year_with_a_point,

@@ -438,6 +438,7 @@ def test_the_plan_names_each_region_once(
         ('values = { "上海市" = 6.0 }', "values names '上海市', which is not one of the plan's"),
         ('values = { "辽源市" = 6.0 }', "values names '辽源市', the plan's own region"),
         ('values = { "长春市" = "6.0" }', "values must be a number"),
+        ('values = { "长春市" = nan }', "the value for '长春市' must be a finite number"),
         ('better = "sideways"', "better: input should be 'higher' or 'lower'"),
     ],
 )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import math
 import re
 import tomllib
 from dataclasses import fields, replace
@@ -26,9 +25,10 @@ _TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _strict_model(cls: type[Any]) -> type[BaseModel]:
-    """The dataclass's fields as a strict pydantic model: unknown keys refused, and a number
-    written as text or true/false, or a flag written as text, refused rather than converted.
-    (A plan's targets are checked one by one, as their own tables.)"""
+    """The dataclass's fields as a strict pydantic model: unknown keys refused; a number
+    written as text or true/false, or a flag written as text, refused rather than converted;
+    nan and inf (which TOML can write) refused as numbers. (A plan's targets are checked
+    one by one, as their own tables.)"""
     hints = get_type_hints(cls)
     spec: dict[str, Any] = {}
     for f in fields(cls):
@@ -39,7 +39,7 @@ def _strict_model(cls: type[Any]) -> type[BaseModel]:
         else:
             default = ...
         spec[f.name] = (Any if f.name == "targets" else hints[f.name], default)
-    config = ConfigDict(extra="forbid", strict=True)
+    config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
     model: type[BaseModel] = create_model(cls.__name__, __config__=config, **spec)
     return model
 
@@ -168,7 +168,7 @@ def _region_rules(
         place = where.field("target", _raw_index(raw, t.id, i), "values")
         if t.relative_to is not None:
             problems.append(f"{place}: values is for targets with a value, not relative_to")
-        for name, value in t.values.items():
+        for name in t.values:
             if name == plan.region:
                 problems.append(
                     f"{place}: values names {name!r}, the plan's own region: its value is `value`"
@@ -178,8 +178,6 @@ def _region_rules(
                     f"{place}: values names {name!r}, which is not one of the plan's regions"
                     f" ({listed})"
                 )
-            elif not math.isfinite(value):
-                problems.append(f"{place}: the value for {name!r} must be a finite number")
     return problems
 
 
@@ -195,6 +193,10 @@ def _say(err: Any, name: str, raw: dict[str, Any], known: list[str]) -> str:
         return f"{name} must be a whole number, not {given!r}"
     if err["type"] in ("int_type", "float_type"):
         return f"{name} must be a number, not {given!r}"
+    if err["type"] == "finite_number":
+        if len(err["loc"]) > 1 and isinstance(err["loc"][1], str):  # a region's, in `values`
+            return f"the value for {err['loc'][1]!r} must be a finite number"
+        return f"{name} must be a finite number, not {given!r}"
     if err["type"] == "bool_type":
         return f"{name} must be true or false, not {given!r}"
     msg = str(err["msg"])
@@ -206,12 +208,8 @@ def _target_rules(t: Target) -> list[tuple[str, str]]:
     wrong: list[tuple[str, str]] = []
     if not _TARGET_ID.fullmatch(t.id):
         wrong.append(("id", "id must start with a letter: lowercase letters, digits and _"))
-    if t.value is not None and not math.isfinite(t.value):
-        wrong.append(("value", f"value must be a finite number, not {t.value}"))
-    if not (math.isfinite(t.tolerance) and t.tolerance >= 0):
+    if t.tolerance < 0:
         wrong.append(("tolerance", f"tolerance must be 0 or more, not {t.tolerance}"))
-    if t.floor is not None and not math.isfinite(t.floor):
-        wrong.append(("floor", f"floor must be a finite number, not {t.floor}"))
     if t.value is not None and t.relative_to is not None:
         wrong.append(("relative_to", "a target has value or relative_to, not both"))
     for name, kind in (("schedule", "total"), ("base_shares", "growth")):

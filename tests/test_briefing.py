@@ -222,11 +222,20 @@ def test_html_grouped_by_department_keeps_each_group_on_one_page(run: Run, year:
 # --- binary formats and the terminal -------------------------------------------------------
 
 
-def test_a_binary_format_is_never_written_to_a_terminal(year: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--format", "xlsx"),  # the quick path
+        ("report", "--format", "xlsx", "--lang", "en", "--by", "department"),
+        ("export", "--what", "actuals", "--format", "xlsx"),  # typer's
+        ("compare", "gdp", "-f", "xlsx"),
+    ],
+)
+def test_a_binary_format_is_never_written_to_a_terminal(year: Path, args: tuple[str]) -> None:
     main, child = pty.openpty()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "targets", "report", "--format", "xlsx"],
+            [sys.executable, "-m", "targets", *args],
             stdin=subprocess.DEVNULL,
             stdout=child,
             stderr=subprocess.PIPE,

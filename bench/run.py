@@ -616,7 +616,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=9, help="timed runs of each command (9)")
     parser.add_argument(
-        "--province-runs", type=int, default=5, help="timed runs in the province cases (5)"
+        "--province-runs",
+        type=int,
+        default=5,
+        help="timed runs in the province and linear cases (5)",
     )
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs of each first (1)")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "out", help="where to generate")
@@ -782,7 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(pair("completion", completion, small_report, 3.0, n, w, runner))
         if "linear" in chosen:
             a, b = (report(c.folder, f"{c.targets} targets", c.targets) for c in reversed(linear))
-            results.append(pair("10,000 vs 1,000 targets", a, b, 10.0, n, w, runner))
+            results.append(pair("10,000 vs 1,000 targets", a, b, 10.0, pn, w, runner))
     except BenchError as e:
         print(f"\nerror: {e}", file=sys.stderr)
         return 2

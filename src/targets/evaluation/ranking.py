@@ -52,13 +52,14 @@ class Regions:
         self.plan = plan
         self.figures = figures_by_region(plan, entries)
         self._ranked: dict[tuple[str, int], dict[str, int]] = {}
+        self._by_id = {t.id: t for t in plan.targets}  # not a walk through the plan per target
 
     def judge(self, target: Target, region: str, cutoff: int) -> Judgement:
         """The target as `region` stands at month `cutoff`, judged on its own value."""
         plan = self.plan
         own = plan.for_region(target, region)
         figures = self.figures[region]
-        ref = next((t for t in plan.targets if t.id == own.relative_to), None)
+        ref = self._by_id.get(own.relative_to) if own.relative_to is not None else None
         related = (plan.for_region(ref, region), figures[ref.id]) if ref is not None else None
         return judge(own, figures[target.id], cutoff, plan.year, related)
 

@@ -2,7 +2,10 @@
 so no test touches a user's files; the terminal is 100 cells wide and colourless.
 
 Property tests draw few examples on a developer's machine and more under CI=true (the
-"ci" Hypothesis profile); HYPOTHESIS_PROFILE names another registered profile to use."""
+"ci" Hypothesis profile); HYPOTHESIS_PROFILE names another registered profile to use.
+
+The bundled plan says `lang = "zh"`, so commands speak Chinese unless a test asks for
+English (the `english` fixture: TARGETS_LANG=en, as a user would set it)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
+from targets import messages
 from targets.commands import app
 from targets.store.plan_file import bundled_plan_text
 
@@ -45,7 +49,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    messages.use("en")  # what a process starts with, before its command line is read
     return tmp_path
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak English, whatever the plan's language."""
+    monkeypatch.setenv("TARGETS_LANG", "en")
 
 
 @dataclass(frozen=True)

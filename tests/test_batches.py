@@ -21,6 +21,8 @@ from conftest import Run
 
 from targets.store import ledger_file as ledger
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 FIGURES = (
     "target,period,value,source\n"
     "cpi,2023-01,2.1,test data\n"

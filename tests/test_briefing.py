@@ -245,10 +245,14 @@ def test_a_binary_format_is_never_written_to_a_terminal(year: Path, args: tuple[
         os.close(child)
         os.close(main)
     assert done.returncode == 2
-    assert done.stderr.decode() == (
+    said = (
         "error: xlsx is a binary format and is not written to a terminal;"
         " give --output FILE (or redirect to a file)\n"
+        if "en" in args
+        else "错误：xlsx 是二进制格式，不输出到终端；"
+        "请用 --output FILE 指定文件（或重定向到文件）\n"
     )
+    assert done.stderr.decode() == said
 
 
 def test_a_binary_format_goes_to_a_pipe(year: Path) -> None:
@@ -272,7 +276,7 @@ def workbook(path: Path):  # type: ignore[no-untyped-def]
 def test_xlsx_report_sheet_has_numbers_formats_and_colours(run: Run, year: Path) -> None:
     r = run("report", "--format", "xlsx", "--as-of", "2023-09", "--output", "brief.xlsx")
     assert r.exit_code == 0, r.output
-    assert r.stderr == "wrote brief.xlsx\n"
+    assert r.stderr == "已写入 brief.xlsx\n"
     book = workbook(year / "brief.xlsx")
     assert book.sheetnames == ["报告", "记录", "逐月"]
     sheet = book["报告"]

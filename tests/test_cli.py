@@ -9,10 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import Run
 
 from targets.present.machine import TARGET_KEYS
 from targets.store.plan_file import bundled_plan_text
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
 
 
 def test_init_writes_the_bundled_plan_and_keeps_an_existing_one(run: Run, isolated: Path) -> None:
@@ -38,8 +41,8 @@ def test_a_first_month_gdp_behind_with_what_the_rest_of_the_year_needs(run: Run)
     assert run("init").exit_code == 0
     recorded = run("record", "gdp", "2023-Q1", "5.8", "--source", "test data")
     assert recorded.exit_code == 0, recorded.output
-    assert recorded.stderr == "recorded gdp 2023-03 (1-3月) = 5.8\n"
-    report = run("report")
+    assert recorded.stderr == "recorded gdp 2023-03 (Jan–Mar) = 5.8\n"
+    report = run("report", "--lang", "zh")
     assert report.exit_code == 0, report.output
     gdp_line = next(line for line in report.stdout.splitlines() if "地区生产总值" in line)
     assert "≥6.5%" in gdp_line and "5.8%" in gdp_line and "-0.7" in gdp_line
@@ -147,7 +150,7 @@ def test_record_by_name_and_revise(run: Run, plan_file: Path, ledger_file: Path)
     assert run("record", "规模以上工业增加值", "2023年1-2月", "9.5").exit_code == 0
     again = run("record", "industrial_value_added", "2023-02", "9.7", "--revise", "--note", "修订")
     assert again.exit_code == 0, again.output
-    assert again.stderr == "recorded industrial_value_added 2023-02 (1-2月) = 9.7 (revision)\n"
+    assert again.stderr == "recorded industrial_value_added 2023-02 (Jan–Feb) = 9.7 (revision)\n"
     history = json.loads(run("history", "industrial_value_added", "-f", "json").stdout)
     assert [(e["value"], e["current"], e["note"]) for e in history["entries"]] == [
         (9.5, False, None),
@@ -162,7 +165,7 @@ def test_history_table_marks_revisions(run: Run, plan_file: Path) -> None:
     run("record", "unemployment", "2023-01", "5.6")
     run("record", "unemployment", "2023-02", "5.9")
     run("record", "unemployment", "2023-02", "5.8", "--revise")
-    out = run("history", "unemployment").stdout
+    out = run("history", "unemployment", "--lang", "zh").stdout
     assert "城镇调查失业率 · ≤6%左右 (±0.5) · 2023" in out
     assert "已修订" in out and "┃ 为目标线" in out
     csv_out = run("history", "unemployment", "--format", "csv").stdout
@@ -227,7 +230,7 @@ def test_list_shows_every_target(run: Run, plan_file: Path, monkeypatch: object)
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     monkeypatch.setenv("COLUMNS", "200")  # nothing folds
-    result = run("list")
+    result = run("list", "--lang", "zh")
     assert result.exit_code == 0, result.output
     for words in ("gdp", "≥6.5%", "惠民实事", "50件", "与地区生产总值同步", "待定", "季度"):
         assert words in result.stdout
@@ -275,11 +278,11 @@ def test_a_year_given_for_a_monthly_rate_is_recorded_as_december_with_a_note(
     result = run("record", "cpi", "2023年", "0.2")
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "recorded cpi 2023-12 (12月) = 0.2\n"
-        "note: cpi is a monthly rate, so '2023年' is taken as the reading for 12月;"
+        "recorded cpi 2023-12 (Dec) = 0.2\n"
+        "note: cpi is a monthly rate, so '2023年' is taken as the reading for Dec;"
         " the year's figure is the mean of the monthly readings\n"
     )
-    assert run("record", "cpi", "2023-11", "0.1").stderr == "recorded cpi 2023-11 (11月) = 0.1\n"
+    assert run("record", "cpi", "2023-11", "0.1").stderr == "recorded cpi 2023-11 (Nov) = 0.1\n"
 
 
 def test_as_of_with_the_actuals_export_says_it_exports_everything(
@@ -315,6 +318,6 @@ def test_every_command_takes_plan_ledger_and_lang(run: Run, plan_file: Path) -> 
 
 def test_full_width_digits_are_a_number(run: Run, plan_file: Path) -> None:
     result = run("record", "gdp", "２０２３年一季度", "５．８")
-    assert result.stderr == "recorded gdp 2023-03 (1-3月) = 5.8\n"
+    assert result.stderr == "recorded gdp 2023-03 (Jan–Mar) = 5.8\n"
     result = run("record", "cpi", "2023-01", "　－０．３　", "--source", "test data")
-    assert result.stderr == "recorded cpi 2023-01 (1月) = -0.3\n"
+    assert result.stderr == "recorded cpi 2023-01 (Jan) = -0.3\n"

@@ -16,7 +16,7 @@ from conftest import PROC_LOCKS, Run, wait_until_blocked
 
 from targets.store import ledger_file as ledger
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english")]  # English words
 
 MONTHLY = ("industrial_output", "retail_sales", "fiscal_revenue", "cpi", "unemployment")
 
@@ -24,7 +24,7 @@ MONTHLY = ("industrial_output", "retail_sales", "fiscal_revenue", "cpi", "unempl
 def _env(plan: Path, actuals: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(TARGETS_PLAN=str(plan), TARGETS_LEDGER=str(actuals), NO_COLOR="1")
-    env.pop("TARGETS_LANG", None)
+    env.update(TARGETS_LANG="en")  # the tests read the English words
     return env
 
 
@@ -120,7 +120,7 @@ def test_a_recorder_waits_for_the_lock(plan_file: Path, ledger_file: Path) -> No
         assert ledger_file.read_bytes() == b""
     code, out, err = _finish([proc])[0]
     assert code == 0, err
-    assert err == "recorded cpi 2023-01 (1月) = 2\n" and out == ""
+    assert err == "recorded cpi 2023-01 (Jan) = 2\n" and out == ""
     assert [(r[0], r[1], r[2]) for r in _rows_from_the_file(ledger_file)] == [
         ("cpi", "2023-01", 2.0)
     ]

@@ -37,6 +37,7 @@ from targets.store import ledger_file as ledger
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the recorders"),
+    pytest.mark.usefixtures("english"),  # the tests read the English confirmations
 ]
 
 MONTHLY = ("industrial_output", "retail_sales", "fiscal_revenue", "fixed_asset_investment")

@@ -31,7 +31,7 @@ def test_a_gbk_sheet_with_chinese_headers_and_excels_dates_is_read(
     sheet.write_bytes(BUREAU_SHEET.encode("gbk"))
     result = run("import", str(sheet))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"recorded 5 figures from {sheet} (GBK)\n"
+    assert result.stderr == f"已从 {sheet}（GBK）记录 5 个数据\n"
     exported = run("export", "--what", "actuals").stdout.splitlines()
     assert [line.split(",")[:3] for line in exported[1:]] == [
         ["gdp", "2023-03", "5.8"],
@@ -52,7 +52,7 @@ def test_the_same_sheet_imported_again_records_nothing(
     for revise in ((), ("--revise",)):
         again = run("import", str(sheet), *revise)
         assert again.exit_code == 0, again.output
-        assert again.stderr == f"recorded 0 figures from {sheet} (GBK), 5 unchanged\n"
+        assert again.stderr == f"已从 {sheet}（GBK）记录 0 个数据，5 个与现有数据相同\n"
         assert ledger_file.read_bytes() == before
 
 
@@ -64,20 +64,18 @@ def test_a_cumulative_sheet_records_only_its_new_and_revised_rows(
     assert run("import", str(sheet)).exit_code == 0
     sheet.write_text("指标,时间,数值\ngdp,一季度,5.80\ngdp,上半年,6.0\n", "utf-8-sig")
     result = run("import", str(sheet))
-    assert result.stderr == f"recorded 1 figure from {sheet} (UTF-8), 1 unchanged\n"
+    assert result.stderr == f"已从 {sheet}（UTF-8）记录 1 个数据，1 个与现有数据相同\n"
     sheet.write_text("指标,时间,数值\ngdp,一季度,5.9\ngdp,上半年,6.0\n", "utf-8-sig")
     refused = run("import", str(sheet))
     assert refused.exit_code == 1
-    assert refused.stderr.startswith(
-        f"error: {sheet}, line 2: gdp 2023-03 already has 5.8 (recorded "
-    )
+    assert refused.stderr.startswith(f"错误：{sheet} 第 2 行：gdp 2023-03 已有数据 5.8（记录于 ")
     revised = run("import", str(sheet), "--revise")
-    assert revised.stderr == f"recorded 1 figure from {sheet} (UTF-8), 1 unchanged\n"
+    assert revised.stderr == f"已从 {sheet}（UTF-8）记录 1 个数据，1 个与现有数据相同\n"
     # last month's sheet again: its 5.8 was revised away, and is not recorded again
     sheet.write_text("指标,时间,数值\ngdp,一季度,5.8\n", "utf-8-sig")
     before = ledger_file.read_bytes()
     stale = run("import", str(sheet), "--revise")
-    assert stale.stderr == f"recorded 0 figures from {sheet} (UTF-8), 1 stale (revised away)\n"
+    assert stale.stderr == f"已从 {sheet}（UTF-8）记录 0 个数据，1 个已被修订的旧数据\n"
     assert ledger_file.read_bytes() == before
     assert '"actual": 5.9,' in run("report", "--as-of", "一季度", "--format", "json").stdout
 
@@ -90,8 +88,8 @@ def test_recording_the_figure_in_force_again_writes_nothing(
     for revise in ((), ("--revise",)):
         again = run("record", "gdp", "2023-03", "5.80", *revise)
         assert again.exit_code == 0, again.output
-        assert again.stderr.startswith("gdp 2023-03 (1-3月) already has 5.8 (recorded ")
-        assert again.stderr.endswith("); nothing recorded\n")
+        assert again.stderr.startswith("gdp 2023-03（1-3月）已是 5.8（记录于 ")
+        assert again.stderr.endswith("）；未重复记录\n")
     assert ledger_file.read_bytes() == before
 
 
@@ -100,16 +98,15 @@ def test_a_bureau_period_names_the_year_to_date_form_when_refused(
 ) -> None:
     result = run("record", "gdp", "二季度", "6.3")
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.stderr == "错误：期间 '二季度' 只是一个季度；数据按年初累计，请写 上半年\n"
+    english = run("record", "gdp", "二季度", "6.3", "--lang", "en")
+    assert english.stderr == (
         "error: period '二季度' names one quarter alone; figures are year to date: write 上半年\n"
     )
     month = run("record", "fixed_asset_investment", "2023年4月", "3.1")
-    assert month.stderr == (
-        "error: period '2023年4月' names one month alone; figures are year to date:"
-        " write 2023年1-4月\n"
-    )
+    assert month.stderr == "错误：期间 '2023年4月' 只是一个月；数据按年初累计，请写 2023年1-4月\n"
     assert not ledger_file.exists()
-    assert run("record", "gdp", "上半年", "6.3").stderr == "recorded gdp 2023-06 (上半年) = 6.3\n"
+    assert run("record", "gdp", "上半年", "6.3").stderr == "已记录 gdp 2023-06（上半年）= 6.3\n"
     assert run("report", "--as-of", "2023-Q3", "--format", "json").exit_code == 0
 
 
@@ -120,7 +117,7 @@ def test_a_percent_cell_and_a_gb18030_character_are_read(
     # 𠀀 is beyond GBK: Excel then saves GB18030
     sheet.write_bytes("指标,期间,数值,备注\ngdp,一季度,5.8%,𠀀\n".encode("gb18030"))
     result = run("import", str(sheet))
-    assert result.stderr == f"recorded 1 figure from {sheet} (GB18030)\n"
+    assert result.stderr == f"已从 {sheet}（GB18030）记录 1 个数据\n"
     assert "gdp,2023-03,5.8," in run("export", "--what", "actuals").stdout
 
 
@@ -130,18 +127,20 @@ def test_a_withdrawn_figure_leaves_the_period_without_one(
     refused = run("withdraw", "gdp", "一季度")
     assert (refused.exit_code, refused.stderr) == (
         1,
-        "error: gdp 2023-03 has no figure in force to withdraw\n",
+        "错误：gdp 2023-03 没有生效的数据可撤回\n",
     )
     assert not ledger_file.exists()
     run("record", "gdp", "一季度", "5.8")
     done = run("withdraw", "地区生产总值", "2023-Q1", "--note", "录错了指标")
     assert done.exit_code == 0, done.output
-    assert done.stderr == "withdrew gdp 2023-03 (1-3月) = 5.8: it has no figure in force now\n"
+    assert done.stderr == "已撤回 gdp 2023-03（1-3月）= 5.8：该期间现在没有生效的数据\n"
     assert "withdrawn = true" in ledger_file.read_text("utf-8")
     gdp = _row(run("report", "--format", "json").stdout, "gdp")
     assert (gdp["status"], gdp["actual"]) == ("no_data", None)
     again = run("withdraw", "gdp", "一季度")
-    assert again.stderr == "error: gdp 2023-03 has no figure in force to withdraw\n"
+    assert again.stderr == "错误：gdp 2023-03 没有生效的数据可撤回\n"
+    english = run("withdraw", "gdp", "一季度", "--lang", "en")
+    assert english.stderr == "error: gdp 2023-03 has no figure in force to withdraw\n"
     table = run("history", "gdp").stdout
     assert "已撤回" in table and "录错了指标" in table
     # recording after a withdrawal is no revision of a figure in force: no --revise
@@ -163,11 +162,11 @@ def test_a_withdrawal_goes_through_export_and_import(
     sheet.write_text(exported, "utf-8")
     monkeypatch.setenv("TARGETS_LEDGER", str(isolated / "other.toml"))
     imported = run("import", str(sheet))
-    assert imported.stderr == f"recorded 3 figures from {sheet} (UTF-8)\n"
+    assert imported.stderr == f"已从 {sheet}（UTF-8）记录 3 个数据\n"
     assert run("export", "--what", "actuals").stdout == exported
     assert _row(run("report", "--format", "json").stdout, "gdp")["status"] == "no_data"
     again = run("import", str(sheet))
-    assert again.stderr == f"recorded 0 figures from {sheet} (UTF-8), 3 unchanged\n"
+    assert again.stderr == f"已从 {sheet}（UTF-8）记录 0 个数据，3 个与现有数据相同\n"
 
 
 def test_a_figure_equal_to_a_withdrawn_one_is_stale_with_revise(
@@ -178,7 +177,7 @@ def test_a_figure_equal_to_a_withdrawn_one_is_stale_with_revise(
     sheet = isolated / "sheet.csv"
     sheet.write_text("指标,期间,数值\n地区生产总值,一季度,5.8\n", "utf-8")
     stale = run("import", str(sheet), "--revise")
-    assert stale.stderr == f"recorded 0 figures from {sheet} (UTF-8), 1 stale (revised away)\n"
+    assert stale.stderr == f"已从 {sheet}（UTF-8）记录 0 个数据，1 个已被修订的旧数据\n"
 
 
 def test_a_withdrawal_in_a_ledger_has_no_value(
@@ -191,7 +190,7 @@ def test_a_withdrawal_in_a_ledger_has_no_value(
     )
     result = run("report")
     assert result.stderr == (
-        f"error: {ledger_file}, line 1 (entry 1): a withdrawal (withdrawn = true) has no value\n"
+        f"错误：{ledger_file}, line 1 (entry 1): a withdrawal (withdrawn = true) has no value\n"
     )
 
 
@@ -225,11 +224,11 @@ def _recorded(run: Run) -> list[list[str]]:
 def _import_workbook(run: Run, book: Path, ledger_file: Path) -> None:
     result = run("import", str(book))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"recorded 5 figures from {book} (sheet 'bureau')\n"
+    assert result.stderr == f"已从 {book}（工作表 'bureau'）记录 5 个数据\n"
     assert _recorded(run) == FROM_THE_SHEET
     before = ledger_file.read_bytes()
     again = run("import", str(book), "--sheet", "bureau")
-    assert again.stderr == f"recorded 0 figures from {book} (sheet 'bureau'), 5 unchanged\n"
+    assert again.stderr == f"已从 {book}（工作表 'bureau'）记录 0 个数据，5 个与现有数据相同\n"
     assert ledger_file.read_bytes() == before
 
 
@@ -271,7 +270,7 @@ def test_a_sheet_the_workbook_lacks_is_named(run: Run, plan_file: Path, ledger_f
     result = run("import", str(book), "--sheet", "三月")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"error: {book}: no sheet '三月'; the workbook has 'bureau'\n",
+        f"错误：{book}：没有工作表 '三月'；工作簿中有 'bureau'\n",
     )
     assert not ledger_file.exists()
 
@@ -283,9 +282,9 @@ def test_a_file_that_is_no_workbook_is_refused(
     fake.write_bytes(b"PK\x03\x04 not really a zip")
     result = run("import", str(fake))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {fake}: not an .xlsx workbook (")
+    assert result.stderr.startswith(f"错误：{fake}：不是 .xlsx 工作簿（")
     old = isolated / "figures.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     assert run("import", str(old)).stderr == (
-        f"error: {old}: an .xls workbook of Excel 97-2003; save it as .xlsx or CSV\n"
+        f"错误：{old}：是 Excel 97-2003 的 .xls 工作簿；请另存为 .xlsx 或 CSV\n"
     )

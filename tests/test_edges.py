@@ -11,6 +11,8 @@ from conftest import Run
 
 from targets.cli import main, quick
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 
 def test_an_offset_toml_cannot_hold_is_refused_on_import(
     run: Run, plan_file: Path, isolated: Path
@@ -132,11 +134,11 @@ def test_as_of_is_null_only_when_nothing_is_recorded(run: Run, plan_file: Path) 
     """SPEC §5: null when nothing is recorded; asked for a period, the report is as of it,
     in JSON as in the table's title."""
     assert json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)["as_of"] is None
-    assert "尚无数据" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
+    assert "尚无数据" in run("report", "--as-of", "2023-06", "--lang", "zh").stdout.splitlines()[0]
     run("record", "gdp", "2023-09", "6.0")
     doc = json.loads(run("report", "-f", "json", "--as-of", "2023-06").stdout)
     assert doc["as_of"] == "2023-06" and doc["targets"][0]["status"] == "no_data"
-    assert "· 上半年" in run("report", "--as-of", "2023-06").stdout.splitlines()[0]
+    assert "· 上半年" in run("report", "--as-of", "2023-06", "--lang", "zh").stdout.splitlines()[0]
 
 
 def test_an_import_says_when_a_revision_will_not_be_in_force(
@@ -172,7 +174,7 @@ def test_record_says_when_its_revision_will_not_be_in_force(
     result = run("record", "gdp", "2023-09", "6.1", "--revise")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "recorded gdp 2023-09 (前三季度) = 6.1 (revision)",
+        "recorded gdp 2023-09 (Q1–Q3) = 6.1 (revision)",
         "note: gdp 2023-09 = 6.1 will not be in force: 4 was recorded later"
         " (2099-01-01 00:00), and the latest recording counts",
     ]
@@ -187,7 +189,7 @@ def test_an_import_says_which_month_a_rate_span_is_taken_as(
     assert result.stderr.splitlines() == [
         f"recorded 1 figure from {figures} (UTF-8)",
         f"note: {figures}, line 2: unemployment is a monthly rate, so '2023年上半年' is taken"
-        " as the reading for 6月; the year's figure is the mean of the monthly readings",
+        " as the reading for Jun; the year's figure is the mean of the monthly readings",
     ]
 
 
@@ -211,7 +213,7 @@ def test_the_estimate_is_left_out_when_the_period_before_is_missing(
     monkeypatch.setenv("COLUMNS", "120")
     run("record", "gdp", "2023-Q1", "4.5")
     run("record", "gdp", "2023-09", "5.5")  # no 上半年: Q3 alone cannot be told
-    shown = run("history", "gdp", "--no-outlook").stdout  # the projection has % too
+    shown = run("history", "gdp", "--no-outlook", "--lang", "zh").stdout  # the projection has %
     rows = [ln for ln in shown.splitlines() if ln.startswith(("1-", "前"))]
     assert rows[0].count("4.5%") == 2 and rows[1].count("%") == 1
 
@@ -236,5 +238,5 @@ def test_history_in_a_narrow_terminal_drops_the_estimate_before_any_figure(
     run("record", "gdp", "2023-H1", "5.2")
     for width in ("44", "50", "60"):
         monkeypatch.setenv("COLUMNS", width)
-        out = run("history", "gdp").stdout
+        out = run("history", "gdp", "--lang", "zh").stdout
         assert "1-3月" in out and "4.5%" in out and "-2.0" in out and "✗ 滞后" in out, width

@@ -22,6 +22,7 @@ from targets.domain.entries import Entry
 from targets.domain.periods import Period, parse_period
 from targets.domain.plan import Plan
 from targets.errors import LedgerError, PeriodError, PlanError, RecordError, TargetsError
+from targets.messages import Message
 from targets.present.formats import Options
 from targets.present.machine import actuals_csv
 from targets.store import ledger_file as ledger
@@ -38,8 +39,8 @@ CSV_NAME = "figures.csv"
 PLAN = validate_plan(PLAN_PATH, bundled_plan_text().encode("utf-8"))
 
 
-def one_line_each(problems: list[str], where: str) -> None:
-    for problem in problems:
+def one_line_each(said: list[Message], where: str) -> None:
+    for problem in map(str, said):
         assert problem.startswith(where), problem
         assert "\n" not in problem, problem
         assert "validation error" not in problem and "pydantic" not in problem, problem
@@ -306,7 +307,7 @@ def test_any_ledger_is_entries_or_one_line_problems(source: bytes) -> None:
     try:
         parsed = ledger.parse_ledger(LEDGER_PATH, source)
     except LedgerError as e:
-        assert problems and str(e) == problems[0]
+        assert problems and str(e) == str(problems[0])
         return
     assert not problems and parsed == rows
     for row in rows:

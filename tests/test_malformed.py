@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import Run, assert_refused
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 
 def missing_folder(path: Path) -> str:
     return (

@@ -15,6 +15,8 @@ from conftest import Result, Run, assert_refused
 
 from targets.store.plan_file import bundled_plan_text
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 # Two entries written by hand, with fixed times so that messages are exact.
 SEED = (
     "# test data: not real Liaoyuan figures\n"
@@ -220,7 +222,7 @@ def test_a_revision_appends_and_keeps_both_figures(run: Run, seeded: Path, plan_
     plan_before = plan_file.read_bytes()
     done = run("record", "地区生产总值", "2023年一季度", "5.9", "--revise", "--note", "test data")
     assert done.exit_code == 0, done.output
-    assert done.stderr == "recorded gdp 2023-03 (1-3月) = 5.9 (revision)\n"
+    assert done.stderr == "recorded gdp 2023-03 (Jan–Mar) = 5.9 (revision)\n"
     after = seeded.read_text("utf-8")
     assert after.startswith(SEED)  # appended: nothing earlier rewritten or dropped
     assert after.count("[[actual]]") == 3

@@ -310,6 +310,12 @@ def test_an_unknown_region_is_refused_naming_the_known_ones(run: Run, jilin: Pat
     result = run("record", "gdp", "2023年前三季度", "6.0", "--region", "北京市")
     assert result.exit_code == 1
     assert result.stderr == (
+        "错误：没有地区 '北京市'；计划中的地区有 辽源市 (Liaoyuan), 长春市"
+        " (Changchun), 吉林市, 四平市, 通化市, 白山市, 松原市, 白城市, 延边朝鲜族自治州,"
+        " 吉林省 (Jilin Province)\n"
+    )
+    english = run("record", "gdp", "2023年前三季度", "6.0", "--region", "北京市", "--lang", "en")
+    assert english.stderr == (
         "error: unknown region '北京市'; the plan's regions are 辽源市 (Liaoyuan), 长春市"
         " (Changchun), 吉林市, 四平市, 通化市, 白山市, 松原市, 白城市, 延边朝鲜族自治州,"
         " 吉林省 (Jilin Province)\n"
@@ -317,17 +323,17 @@ def test_an_unknown_region_is_refused_naming_the_known_ones(run: Run, jilin: Pat
     assert jilin.read_bytes() == before
     for args in (("report",), ("history", "gdp"), ("export", "--what", "actuals")):
         refused = run(*args, "--region", "Beijing")
-        assert refused.exit_code == 1 and "unknown region 'Beijing'" in refused.stderr
+        assert refused.exit_code == 1 and "没有地区 'Beijing'" in refused.stderr
 
 
 def test_record_for_a_peer_says_whose_figure_it_is(run: Run, jilin: Path) -> None:
     said = run("record", "gdp", "2023年前三季度", "6.0", "--region", "changchun")
     assert said.exit_code == 0, said.output
-    assert said.stderr == "recorded gdp 2023-09 (前三季度) = 6 for 长春市\n"
+    assert said.stderr == "已记录 gdp 2023-09（前三季度）= 6（长春市）\n"
     assert 'region = "长春市"' in jilin.read_text("utf-8").split("[[actual]]")[-1]
     again = run("record", "gdp", "2023年前三季度", "6.1", "--region", "长春市")
     assert again.exit_code == 1
-    assert again.stderr.startswith("error: gdp 2023-09 of 长春市 already has 6 (recorded ")
+    assert again.stderr.startswith("错误：长春市 gdp 2023-09 已有数据 6（记录于 ")
     # the plan's own region named is the same as none: no region written
     assert run("record", "gdp", "2023年前三季度", "5.5", "--region", "Liaoyuan").exit_code == 0
     assert "region" not in jilin.read_text("utf-8").split("[[actual]]")[-1]
@@ -353,7 +359,7 @@ def test_import_takes_a_region_column_over_the_option(run: Run, jilin: Path) -> 
     bad.write_text("target,period,value,region\ngdp,2023-09,6.6,上海市\n", encoding="utf-8")
     refused = run("import", str(bad))
     assert refused.exit_code == 1
-    assert refused.stderr.startswith("error: " + str(bad) + ", line 2: unknown region '上海市'")
+    assert refused.stderr.startswith(f"错误：{bad} 第 2 行：没有地区 '上海市'")
 
 
 def test_history_and_export_of_one_region(run: Run, jilin: Path) -> None:
@@ -402,7 +408,7 @@ def test_known_on_reproduces_the_report_before_and_after_a_revision(run: Run, ji
     bad = run("report", "--known-on", "July")
     assert (bad.exit_code, bad.stderr) == (
         1,
-        "error: --known-on 'July' is not a date like 2023-05-20\n",
+        "错误：--known-on 'July' 不是 2023-05-20 这样的日期\n",
     )
 
 
@@ -481,8 +487,8 @@ def test_check_notes_figures_of_a_region_the_plan_does_not_name(run: Run, jilin:
     result = run("check")
     assert result.exit_code == 0, result.output
     assert (
-        f"note: {jilin}: 1 entry for region '长春', which jilin-test does not name"
-        " (region, peers, reference); reports leave them out"
+        f"注意：{jilin}：有 1 条属于地区 '长春'，但计划 jilin-test 没有这个地区"
+        "（region、peers、reference）；报告不计入"
     ) in result.stderr
     assert report(run, "--region", "长春市")["gdp"]["actual"] == 7.0
 

@@ -18,9 +18,12 @@ from conftest import Run, wait_until_blocked
 
 from targets.store import ledger_file as ledger
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="waits for the recorder in /proc/locks"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux"), reason="waits for the recorder in /proc/locks"
+    ),
+    pytest.mark.usefixtures("english"),  # these tests read the English words
+]
 
 HAND = (
     "\n[[actual]]\n"
@@ -34,6 +37,7 @@ HAND = (
 
 def start_record(plan: Path, actuals: Path, *args: str) -> subprocess.Popen[str]:
     env = dict(os.environ, TARGETS_PLAN=str(plan), TARGETS_LEDGER=str(actuals), NO_COLOR="1")
+    env.update(TARGETS_LANG="en")  # the tests read the English words
     return subprocess.Popen(
         [sys.executable, "-m", "targets", "record", *args, "--source", "test data"],
         env=env,
@@ -62,7 +66,7 @@ def test_a_ledger_replaced_while_the_recorder_waits_gets_the_figure(
         saved.write_text(ledger.HEADER + HAND, "utf-8")
         os.replace(saved, ledger_file)
     out, err = proc.communicate(timeout=60)
-    assert (proc.returncode, out, err) == (0, "", "recorded gdp 2023-03 (1-3月) = 5.8\n")
+    assert (proc.returncode, out, err) == (0, "", "recorded gdp 2023-03 (Jan–Mar) = 5.8\n")
     assert rows(ledger_file) == [("cpi", "2023-01", 2.1), ("gdp", "2023-03", 5.8)]
 
 

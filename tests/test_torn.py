@@ -24,6 +24,8 @@ from targets.store import ledger_file as ledger
 from targets.store.ledger_file import format_entry
 from targets.store.repair import repair
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 CST = timezone(timedelta(hours=8))
 
 GOOD = (

@@ -17,6 +17,8 @@ from conftest import Run
 from targets.present.plain import plain
 from targets.store.plan_file import bundled_plan_text
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English words
+
 # A window title, a screen clear, hidden text, a carriage return that overwrites the line,
 # a one-byte escape introducer and a right-to-left override.
 HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[8mhidden\x1b[0m\rX\x9b31m\u202egnp."

@@ -14,6 +14,7 @@ from targets.domain.plan import Plan
 from targets.errors import RecordError
 from targets.evaluation.history import History
 from targets.evaluation.judge import Report
+from targets.messages import Message, msg
 from targets.present.formats import Options
 from targets.store import ledger_file
 from targets.store.plan_file import load_plan
@@ -133,7 +134,7 @@ def _day(text: str | None) -> date | None:
             raise ValueError
         return date(*map(int, found.groups()))
     except ValueError:
-        raise RecordError(f"--known-on {text!r} is not a date like 2023-05-20") from None
+        raise RecordError("option.known_on", text=text) from None
 
 
 def _entries(plan_path: Path, ledger: Path | None, year: int, day: date | None) -> list[Entry]:
@@ -160,7 +161,7 @@ def record(
     revise: bool,
     lang: str | None,
     region: str | None = None,
-) -> list[str]:
+) -> list[Message]:
     """Record one figure; the confirmation and notes to say."""
     from targets import recording
     from targets.domain.periods import label
@@ -172,18 +173,17 @@ def record(
     done = recording.record(plan, ledger_path(plan_path, ledger), entry, period, revise=revise)
     language = plan.language(lang)
     what = label(entry.period, language, cumulative=t.cumulative)
-    where = f" for {plan.region_label(whose, language)}" if entry.region and whose else ""
+    where = (
+        msg("record.for_region", region=plan.region_label(whose, language))
+        if entry.region and whose
+        else ""
+    )
+    said = {"target": t.id, "period": entry.period, "label": what, "value": entry.value}
     if done.unchanged is not None:
         when = f"{done.unchanged.recorded_at:%Y-%m-%d %H:%M}"
-        return [
-            f"{t.id} {entry.period} ({what}){where} already has {entry.value:g}"
-            f" (recorded {when}); nothing recorded"
-        ]
-    revision = " (revision)" if done.revised else ""
-    return [
-        f"recorded {t.id} {entry.period} ({what}) = {entry.value:g}{where}{revision}",
-        *done.notes,
-    ]
+        return [msg("record.unchanged", **said, where=where, recorded_at=when)]
+    done_key = "record.done_revision" if done.revised else "record.done"
+    return [msg(done_key, **said, where=where), *done.notes]
 
 
 def import_file(
@@ -194,7 +194,7 @@ def import_file(
     dry_run: bool,
     sheet: str | None,
     region: str | None = None,
-) -> list[str]:
+) -> list[Message]:
     """Record the figures of a CSV file or workbook; the confirmation and notes to say."""
     from targets.errors import TargetsError
     from targets.importing import import_csv
@@ -203,7 +203,7 @@ def import_file(
     try:
         data = file.read_bytes()
     except OSError as e:
-        raise TargetsError(f"{file}: cannot read ({e.strerror})") from None
+        raise TargetsError("file.cannot_read", path=file, why=e.strerror) from None
     done = import_csv(
         plan,
         ledger_path(plan_path, ledger),
@@ -214,13 +214,18 @@ def import_file(
         sheet=sheet,
         region=region,
     )
-    verb, n = ("would record" if dry_run else "recorded"), len(done.entries)
-    skipped = "".join(
-        f", {count} {what}"
-        for count, what in ((done.unchanged, "unchanged"), (done.stale, "stale (revised away)"))
+    skipped = [
+        msg(what, n=count)
+        for count, what in ((done.unchanged, "import.unchanged"), (done.stale, "import.stale"))
         if count
+    ]
+    said = msg(
+        "import.would_record" if dry_run else "import.recorded",
+        n=len(done.entries),
+        file=file,
+        read_as=done.read_as,
+        skipped="".join(m.render() for m in skipped),
     )
-    said = f"{verb} {n} figure{'' if n == 1 else 's'} from {file} ({done.read_as}){skipped}"
     return [said, *done.notes]
 
 
@@ -231,7 +236,7 @@ def withdraw(
     period: str,
     note: str | None,
     region: str | None = None,
-) -> list[str]:
+) -> list[Message]:
     """Take a figure out of force; the confirmation to say."""
     from targets import recording
     from targets.domain.periods import label
@@ -241,11 +246,11 @@ def withdraw(
     whose = plan.region_named(region) if region is not None else None
     entry = recording.make_entry(plan, t.id, period, "", note=note, region=whose, withdrawn=True)
     done = recording.withdraw(plan, ledger_path(plan_path, ledger), entry)
-    what = label(entry.period, plan.language(None), cumulative=t.cumulative)
-    return [
-        f"withdrew {t.id} {entry.period} ({what}) = {recording.shown(done.figure)}:"
-        " it has no figure in force now"
-    ]
+    from targets.messages import current
+
+    what = label(entry.period, current(), cumulative=t.cumulative)
+    value = recording.shown(done.figure)
+    return [msg("withdraw.done", target=t.id, period=entry.period, label=what, value=value)]
 
 
 def _resolved(options: Options, plan: Plan) -> Options:

@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> None:
         from targets import output
         from targets.errors import TargetsError
 
-        sys.exit(output.refuse(TargetsError(f"{e.filename or 'targets'}: {e.strerror or e}")))
+        why = e.strerror or str(e)
+        sys.exit(
+            output.refuse(TargetsError("file.os_error", path=e.filename or "targets", why=why))
+        )
 
 
 def typer_main(args: list[str]) -> None:
@@ -77,9 +80,10 @@ def quick(args: list[str]) -> int | None:
     command, options, positionals = parsed
     from dataclasses import replace
 
-    from targets import app, output
+    from targets import app, language, messages, output
     from targets.errors import TargetsError
 
+    messages.use(language.decide(args))
     plan = Path(options.get("--plan") or config.DEFAULT_PLAN)
     ledger_text = options.get("--ledger")
     ledger = Path(ledger_text) if ledger_text else None

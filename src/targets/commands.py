@@ -15,6 +15,7 @@ from targets import app as use
 from targets import config, output
 from targets.completion import complete_period, complete_region, complete_target
 from targets.errors import TargetsError
+from targets.help_text import SpokenGroup
 from targets.present import formats
 
 P = ParamSpec("P")
@@ -22,6 +23,7 @@ R = TypeVar("R")
 
 app = typer.Typer(
     name="targets",
+    cls=SpokenGroup,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -45,9 +47,7 @@ class GroupBy(StrEnum):
 
 PlanOption = Annotated[
     Path,
-    typer.Option(
-        "--plan", envvar=config.PLAN_ENV, metavar="PATH", help="The plan file.", show_default=True
-    ),
+    typer.Option("--plan", envvar=config.PLAN_ENV, metavar="PATH", show_default=True),
 ]
 LedgerOption = Annotated[
     Path | None,
@@ -55,7 +55,6 @@ LedgerOption = Annotated[
         "--ledger",
         envvar=config.LEDGER_ENV,
         metavar="PATH",
-        help="The ledger of figures [default: actuals.toml beside the plan].",
     ),
 ]
 LangOption = Annotated[
@@ -63,7 +62,6 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar=config.LANG_ENV,
-        help="Language of the output [default: the plan's, else en].",
     ),
 ]
 AsOfOption = Annotated[
@@ -71,32 +69,22 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="PERIOD",
-        help="Judge each target on its newest figure at or before this period "
-        "(2023-09, 2023-Q3, 2023年前三季度…) [default: the latest recorded].",
         autocompletion=complete_period,
     ),
 ]
-_REGION = (
-    "A region the plan names (a peer, the reference), by its name or English name "
-    "[default: the plan's own; export --what actuals: every region's entries]."
-)
 RegionOption = Annotated[
     str | None,
-    typer.Option("--region", metavar="NAME", help=_REGION, autocompletion=complete_region),
+    typer.Option("--region", metavar="NAME", autocompletion=complete_region),
 ]
-_KNOWN_ON = "Only what was recorded by the end of this day (2023-05-20, China's time)."
-KnownOnOption = Annotated[str | None, typer.Option("--known-on", metavar="DATE", help=_KNOWN_ON)]
+KnownOnOption = Annotated[str | None, typer.Option("--known-on", metavar="DATE")]
 TargetArgument = Annotated[
     str,
-    typer.Argument(
-        metavar="TARGET", help="A target id (or its name).", autocompletion=complete_target
-    ),
+    typer.Argument(metavar="TARGET", autocompletion=complete_target),
 ]
 NoOutlookOption = Annotated[
     bool,
     typer.Option(
         "--no-outlook",
-        help="Leave out the projection of where the year will land (an estimate).",
     ),
 ]
 DEFAULT_PLAN = config.DEFAULT_PLAN
@@ -119,8 +107,8 @@ else:
     HistoryFormat = _choices("history")
     CompareFormat = _choices("compare")
     ExportFormat = _choices("actuals")
-FormatOption = typer.Option("--format", "-f", help="Output format.")
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+FormatOption = typer.Option("--format", "-f")
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o")]
 
 
 def refusals(fn: Callable[P, R]) -> Callable[P, R]:
@@ -142,7 +130,7 @@ def _version(shown: bool) -> None:
     if shown:
         from targets import __version__
 
-        print(f"targets {__version__}")
+        output.tell("version", version=__version__)
         raise typer.Exit()
 
 
@@ -150,7 +138,7 @@ def _version(shown: bool) -> None:
 def main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     """Track a government's annual targets month by month: record the published figures,
@@ -164,7 +152,7 @@ def _chosen(option: Lang | None) -> str | None:
 @app.command()
 @refusals
 def init(
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing plan file.")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
@@ -173,9 +161,9 @@ def init(
     from targets.store.plan_file import bundled_plan_text
 
     if plan.exists() and not force:
-        raise TargetsError(f"{plan} exists already; `targets init --force` replaces it")
+        raise TargetsError("plan.exists", path=plan)
     output.write(bundled_plan_text().encode(), plan)
-    output.say(f"wrote {plan}: the 2023 plan of 辽源市; record figures with `targets record`")
+    output.say("init.wrote", path=plan, year=2023, region="辽源市")
 
 
 @app.command("list")
@@ -197,22 +185,13 @@ def record(
         str,
         typer.Argument(
             metavar="PERIOD",
-            help="2023-03, 2023-Q1, 2023-H1, 2023, 2023年1-3月…",
             autocompletion=complete_period,
         ),
     ],
-    value: Annotated[
-        str, typer.Argument(metavar="VALUE", help="The published figure, e.g. 5.8 (growth in %).")
-    ],
-    source: Annotated[
-        str | None, typer.Option("--source", metavar="TEXT", help="Where it was published.")
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="A remark, e.g. 初步核算.")
-    ] = None,
-    revise: Annotated[
-        bool, typer.Option("--revise", help="Record a correction for a period that has a figure.")
-    ] = False,
+    value: Annotated[str, typer.Argument(metavar="VALUE")],
+    source: Annotated[str | None, typer.Option("--source", metavar="TEXT")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    revise: Annotated[bool, typer.Option("--revise")] = False,
     region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
@@ -232,13 +211,9 @@ def withdraw(
     target: TargetArgument,
     period: Annotated[
         str,
-        typer.Argument(
-            metavar="PERIOD", help="The period of the figure.", autocompletion=complete_period
-        ),
+        typer.Argument(metavar="PERIOD", autocompletion=complete_period),
     ],
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Why, e.g. 录入错误.")
-    ] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
     region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
@@ -257,22 +232,14 @@ def import_(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="A CSV file (UTF-8 or GBK) or an .xlsx workbook with target, period, value"
-            " columns (or 指标, 期间, 数值).",
         ),
     ],
     sheet: Annotated[
         str | None,
-        typer.Option(
-            "--sheet", metavar="NAME", help="The sheet of an .xlsx workbook [default: the first]."
-        ),
+        typer.Option("--sheet", metavar="NAME"),
     ] = None,
-    revise: Annotated[
-        bool, typer.Option("--revise", help="Accept rows for periods that already have a figure.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row; record nothing.")
-    ] = False,
+    revise: Annotated[bool, typer.Option("--revise")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
@@ -289,9 +256,7 @@ def import_(
 def report(
     as_of: AsOfOption = None,
     format: Annotated[ReportFormat, FormatOption] = "table",
-    by: Annotated[
-        GroupBy | None, typer.Option("--by", help="Group the table by lead department.")
-    ] = None,
+    by: Annotated[GroupBy | None, typer.Option("--by")] = None,
     no_outlook: NoOutlookOption = False,
     region: RegionOption = None,
     known_on: KnownOnOption = None,
@@ -345,15 +310,11 @@ def history(
 @app.command()
 @refusals
 def export(
-    what: Annotated[
-        ExportWhat, typer.Option("--what", help="The report, or every recorded entry.")
-    ] = ExportWhat.report,
+    what: Annotated[ExportWhat, typer.Option("--what")] = ExportWhat.report,
     as_of: AsOfOption = None,
     format: Annotated[ExportFormat, FormatOption] = "csv",
     output_file: OutputOption = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="Byte-order mark and CRLF, for Excel and WPS.")
-    ] = False,
+    excel: Annotated[bool, typer.Option("--excel")] = False,
     region: RegionOption = None,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
@@ -361,7 +322,7 @@ def export(
 ) -> None:
     """CSV or a workbook for other tools: the report, or the actuals (`import` reads back)."""
     if what is ExportWhat.actuals and as_of is not None:
-        output.say("note: --as-of applies to the report; the actuals export holds every entry")
+        output.say("export.as_of_actuals")
     options = formats.Options(lang=_chosen(lang) or "", excel=excel)
     data = use.export(plan, ledger, what.value, as_of, options, region, format)
     output.deliver(data, output_file, what.value, format, plan, config.ledger_path(plan, ledger))
@@ -370,16 +331,13 @@ def export(
 @app.command()
 @refusals
 def check(
-    repair: Annotated[
-        bool, typer.Option("--repair", help="Take out what a crash left, keeping a copy.")
-    ] = False,
+    repair: Annotated[bool, typer.Option("--repair")] = False,
     plan: PlanOption = DEFAULT_PLAN,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Validate the plan and the ledger, and say what is wrong where."""
     from targets import checks
-    from targets.present.plain import plain
 
     ledger_path = config.ledger_path(plan, ledger)
     said = use.repair(ledger_path) if repair else None
@@ -387,10 +345,8 @@ def check(
         output.say(said)
     found = checks.check(plan, ledger_path)
     for note in found.notes:
-        output.say(f"note: {note}")
-    for error in found.errors:
-        output.refuse(TargetsError(error))
+        output.say("prefix.note", text=note)
     if found.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(output.refuse(TargetsError(found.errors)))
     targets_n = len(found.plan.targets) if found.plan else 0
-    print(plain(f"ok: {plan} ({targets_n} targets) and {ledger_path} ({found.entries} entries)"))
+    output.tell("check.ok", plan=plan, targets=targets_n, ledger=ledger_path, entries=found.entries)

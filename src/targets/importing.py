@@ -16,6 +16,7 @@ from targets.domain.entries import Entry, Key, Row, entry_from_row, in_force
 from targets.domain.periods import spreadsheet_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError, TargetsError
+from targets.messages import Message, msg
 from targets.recording import dec, duplicates, make_entry, outranked_note, rate_note
 from targets.store import ledger_file as ledger
 
@@ -24,9 +25,9 @@ from targets.store import ledger_file as ledger
 class CsvRows:
     entries: list[Entry]
     lines: list[int]  # the line of each entry in the file, for messages
-    problems: list[tuple[int, str]]  # (line, what is wrong) for each bad row
-    notes: list[str]  # what the person importing should know
-    read_as: str = "UTF-8"  # the encoding, or the sheet of a workbook
+    problems: list[tuple[int, Message]]  # (line, what is wrong) for each bad row
+    notes: list[Message]  # what the person importing should know
+    read_as: str | Message = "UTF-8"  # the encoding, or the sheet of a workbook
     place: str = "line"  # how a row is named: line (CSV) or row (xlsx)
     own_time: list[bool] = field(default_factory=list)  # the row gave its recorded_at
 
@@ -45,12 +46,12 @@ def read_csv(
         try:
             entry = _entry(plan, cells, region)
         except TargetsError as e:
-            rows.problems.append((line, str(e)))
+            rows.problems.extend((line, m) for m in e.messages)
             continue
         rows.entries.append(entry)
         rows.lines.append(line)
         rows.own_time.append(bool(cells.get("recorded_at", "").strip()))
-        where = f"{name}, {read.place} {line}: "
+        where = msg("csv.where", name=name, place=msg(f"place.{read.place}"), line=line)
         if note := rate_note(plan, entry, _period_text(cells["period"]), where):
             rows.notes.append(note)
     return rows
@@ -70,7 +71,7 @@ def _entry(plan: Plan, cells: dict[str, str], region: str | None = None) -> Entr
     value = cells["value"].strip()
     withdrawn = cells.get("withdrawn", "").strip().lower()
     if withdrawn not in ("", "true", "false"):
-        raise RecordError(f"withdrawn {withdrawn!r} is neither true nor false (nor empty)")
+        raise RecordError("csv.withdrawn", text=withdrawn)
     if target.unit == "%" and value.endswith(("%", "％")):
         value = value[:-1]  # a percent cell saved as text reads as it shows: 6.5% is 6.5
     return make_entry(
@@ -92,20 +93,18 @@ def _recorded_at(text: str) -> datetime | None:
     try:
         when = ledger.with_zone(datetime.fromisoformat(text))
     except (ValueError, OverflowError):
-        raise RecordError(
-            f"recorded_at {text!r} is not a date and time like 2023-04-20T10:00:00+08:00"
-        ) from None
+        raise RecordError("csv.recorded_at", text=text) from None
     offset = when.utcoffset()
     if offset is not None and (offset.seconds % 60 or offset.microseconds):
-        raise RecordError(f"recorded_at {text!r}: a UTC offset is hours and minutes, like +08:00")
+        raise RecordError("csv.offset", text=text)
     return when
 
 
 @dataclass(frozen=True)
 class Imported:
     entries: list[Entry]  # what was (or, dry, would be) recorded
-    notes: list[str]  # revisions that will not be in force, for the person importing
-    read_as: str  # the encoding, or the sheet of a workbook
+    notes: list[Message]  # revisions that will not be in force, for the person importing
+    read_as: str | Message  # the encoding, or the sheet of a workbook
     unchanged: int  # rows equal to the figure in force: skipped
     stale: int  # with --revise, rows equal to a figure since revised away: skipped
 
@@ -117,7 +116,7 @@ class _Batch:
     kept: list[int]  # indexes of the rows to record
     unchanged: int
     stale: int
-    problems: list[tuple[int, str]]  # withdrawals of no figure
+    problems: list[tuple[int, Message]]  # withdrawals of no figure
 
 
 def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _Batch:
@@ -132,7 +131,7 @@ def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _B
     for e in ledger_entries:
         seen.setdefault(e.key(home), set()).add(dec(e.value))
     kept: list[int] = []
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Message]] = []
     unchanged = stale = 0
     for i, e in enumerate(rows.entries):
         key = e.key(home)
@@ -147,7 +146,7 @@ def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _B
             unchanged += 1  # the same figure, or a withdrawal of what is withdrawn already
             continue
         if e.withdrawn and now_in_force is None:
-            problems.append((rows.lines[i], f"{e.target} {e.period} has no figure to withdraw"))
+            problems.append((rows.lines[i], msg("withdraw.none", target=e.target, period=e.period)))
             continue
         if revise and not e.withdrawn and dec(e.value) in seen.get(key, set()):
             stale += 1
@@ -176,11 +175,16 @@ def import_csv(
     whose = plan.region_named(region) if region is not None else None
     read = read_csv(plan, name, data, sheet, whose)
 
-    def refuse(problems: list[tuple[int, str]]) -> RecordError:
-        said = [f"{name}, {read.place} {line}: {why}" for line, why in sorted(problems)]
-        return RecordError("\n".join([*said, f"{name}: nothing was recorded"]))
+    place = msg(f"place.{read.place}")
 
-    def sort_out(existing: list[Row]) -> tuple[CsvRows, _Batch, list[tuple[int, str]]]:
+    def refuse(problems: list[tuple[int, Message]]) -> RecordError:
+        said = [
+            msg("csv.problem", name=name, place=place, line=line, problem=why)
+            for line, why in sorted(problems, key=lambda p: p[0])
+        ]
+        return RecordError([*said, msg("csv.nothing_recorded", name=name)])
+
+    def sort_out(existing: list[Row]) -> tuple[CsvRows, _Batch, list[tuple[int, Message]]]:
         batch = _sort_out(read, existing, revise, plan.region)
         rows = CsvRows(
             [read.entries[i] for i in batch.kept],
@@ -192,8 +196,8 @@ def import_csv(
             [read.own_time[i] for i in batch.kept],
         )
 
-        def where(i: int) -> str:
-            return f"{name}, {read.place} {rows.lines[i]}"
+        def where(i: int) -> Message:
+            return msg("csv.place", name=name, place=place, line=rows.lines[i])
 
         found = duplicates(rows.entries, existing, revise, plan.region)
         return rows, batch, [(rows.lines[d.index], d.say(rows.entries, where)) for d in found]
@@ -212,19 +216,23 @@ def import_csv(
         if batch.problems or clashes:
             raise refuse(batch.problems + clashes)
         if again.entries != new.entries:
-            raise RecordError(f"{name}: the ledger changed while importing; nothing was recorded")
+            raise RecordError("csv.ledger_changed", name=name)
 
     ledger.append(path, new.entries, check)
     return done
 
 
-def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[str]:
+def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[Message]:
     """The file's last figure for a period that a figure recorded later will outrank:
     the newest recorded_at is in force, whatever the order of recording."""
     last = {e.key(home): (i, e) for i, e in enumerate(rows.entries)}
     winners = in_force([*map(entry_from_row, existing), *rows.entries], home)
     return [
-        outranked_note(f"{name}, {rows.place} {rows.lines[i]}: ", e, winners[key])
+        outranked_note(
+            msg("csv.where", name=name, place=msg(f"place.{rows.place}"), line=rows.lines[i]),
+            e,
+            winners[key],
+        )
         for key, (i, e) in last.items()
         if winners[key] is not e
     ]

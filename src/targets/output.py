@@ -6,9 +6,11 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
+from targets.console import fit
 from targets.errors import TargetsError, UsageError
+from targets.messages import Message
 
 if TYPE_CHECKING:
     from targets.present.formats import Options
@@ -36,7 +38,7 @@ def write(data: bytes, output: Path | None = None, keep: dict[str, Path] | None 
     the files in `keep` (the plan, the ledger)."""
     for what, own in (keep or {}).items():
         if output is not None and output.exists() and own.exists() and output.samefile(own):
-            raise TargetsError(f"{output} is the {what}; export to another file")
+            raise TargetsError(f"file.is_{what}", path=output)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -57,17 +59,14 @@ def write(data: bytes, output: Path | None = None, keep: dict[str, Path] | None 
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise TargetsError(f"{output}: cannot write ({e.strerror})") from None
+        raise TargetsError("file.cannot_write", path=output, why=e.strerror) from None
 
 
 def refuse_terminal(fmt: str, binary: bool, output: Path | None) -> bool:
     """A binary format is never written to a terminal: UsageError (exit 2) with the hint.
     Whether the format is binary."""
     if output is None and binary and sys.stdout.isatty():
-        raise UsageError(
-            f"{fmt} is a binary format and is not written to a terminal;"
-            " give --output FILE (or redirect to a file)"
-        )
+        raise UsageError("output.binary_to_terminal", format=fmt)
     return binary
 
 
@@ -81,7 +80,7 @@ def deliver(
     refuse_terminal(fmt, is_binary(subject, fmt), output)
     write(data, output, {"plan": plan, "ledger": ledger})
     if output is not None:
-        say(f"wrote {output}")
+        say("export.wrote", path=output)
 
 
 def _mode(path: Path) -> int:
@@ -94,12 +93,17 @@ def _mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def say(message: str) -> None:
-    """A message for the person at the terminal: stderr, so that stdout stays data;
-    control characters from a plan or ledger in it are shown, never acted upon."""
-    from targets.present.plain import plain
+def say(message: str | Message, /, **params: object) -> None:
+    """A message for the person at the terminal (a catalog key and its parameters, or a
+    message), in the language in force: stderr, so that stdout stays data."""
+    if isinstance(message, str):
+        message = Message(message, params)
+    _to(sys.stderr, message.render())
 
-    print(plain(message), file=sys.stderr)
+
+def tell(message: str, /, **params: object) -> None:
+    """A message that is the command's result (`check`'s verdict): stdout."""
+    _to(sys.stdout, Message(message, params).render())
 
 
 def say_left_out() -> None:
@@ -107,14 +111,21 @@ def say_left_out() -> None:
     from targets.store.cuts import left_out
 
     for note in left_out():
-        say(f"note: {note}")
+        say("prefix.note", text=note)
 
 
 def refuse(error: TargetsError) -> int:
     """Say why, one `error:` line per line of the message, on stderr; exit code 1, or 2
     for wrong usage."""
+    for line in error.lines():
+        _to(sys.stderr, Message("prefix.error", {"text": line}).render())
+    return 2 if isinstance(error, UsageError) else 1
+
+
+def _to(stream: TextIO, text: str) -> None:
+    """A line to a console that may not have every character (a GBK console); control
+    characters from a plan or ledger in it are shown, never acted upon."""
     from targets.present.plain import plain
 
-    for line in str(error).splitlines():
-        print(f"error: {plain(line)}", file=sys.stderr)
-    return 2 if isinstance(error, UsageError) else 1
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    print(fit(plain(text), encoding), file=stream)

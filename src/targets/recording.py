@@ -20,6 +20,7 @@ from targets.domain.entries import Entry, Key, Row, entry_from_row, figures_in_f
 from targets.domain.periods import label, names_one_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError
+from targets.messages import Message, msg
 from targets.store import ledger_file as ledger
 
 
@@ -33,10 +34,10 @@ def parse_value(text: str) -> float:
             raise ValueError  # NFKC reads 5² as 52 and ① as 1: no figure is written so
         value = float(plain)
     except ValueError:
-        hint = f" (write {plain[:-1]}: the unit comes from the plan)" if plain.endswith("%") else ""
-        raise RecordError(f"value {text!r} is not a number{hint}") from None
+        hint = msg("value.percent_hint", plain=plain[:-1]) if plain.endswith("%") else ""
+        raise RecordError("value.not_number", text=text, hint=hint) from None
     if not math.isfinite(value):
-        raise RecordError(f"value {text!r} is not a finite number")
+        raise RecordError("value.not_finite", text=text)
     return value
 
 
@@ -56,11 +57,11 @@ def make_entry(
     the plan: its target, its period, a finite number."""
     for name, text in (("source", source), ("note", note)):
         if text and not _encodes(text):
-            raise RecordError(f"--{name} holds bytes that are not UTF-8 text")
+            raise RecordError("option.not_utf8", name=name)
     t = plan.target(target)
     period_in_plan = plan.period_for(t, period)
     if withdrawn and value.strip():
-        raise RecordError(f"a withdrawal has no value, not {value!r}")
+        raise RecordError("withdraw.no_value", value=value)
     return Entry(
         target=t.id,
         period=period_in_plan,
@@ -91,9 +92,9 @@ def dec(x: float | None) -> Decimal | None:
     return None if x is None else Decimal(repr(x))
 
 
-def shown(e: Entry) -> str:
+def shown(e: Entry) -> Message | str:
     """An entry's figure in a message: 5.8, or that it is a withdrawal."""
-    return "withdrawn" if e.value is None else f"{e.value:g}"
+    return msg("figure.withdrawn") if e.value is None else f"{e.value:g}"
 
 
 @dataclass(frozen=True)
@@ -104,19 +105,22 @@ class Duplicate:
     recorded: Entry | None  # the ledger's figure for the period, when that is the clash
     earlier: int  # otherwise the earlier figure's index in the batch
 
-    def say(self, new: list[Entry], where: Callable[[int], str]) -> str:
+    def say(self, new: list[Entry], where: Callable[[int], Message | str]) -> Message:
         e = new[self.index]
-        what = f"{e.target} {e.period}" + (f" of {e.region}" if e.region else "")
+        what = (
+            msg("entry.of_region", target=e.target, period=e.period, region=e.region)
+            if e.region
+            else msg("entry.plain", target=e.target, period=e.period)
+        )
         if self.recorded is not None:
             old = self.recorded
-            return (
-                f"{what} already has {shown(old)} (recorded "
-                f"{old.recorded_at:%Y-%m-%d %H:%M}); add --revise to record a correction"
+            return msg(
+                "record.duplicate",
+                what=what,
+                value=shown(old),
+                recorded_at=f"{old.recorded_at:%Y-%m-%d %H:%M}",
             )
-        return (
-            f"{what} is already given on {where(self.earlier)};"
-            " add --revise to take the later row as a correction"
-        )
+        return msg("record.duplicate_in_file", what=what, where=where(self.earlier))
 
 
 def duplicates(new: list[Entry], rows: list[Row], revise: bool, home: str) -> list[Duplicate]:
@@ -145,7 +149,7 @@ def duplicates(new: list[Entry], rows: list[Row], revise: bool, home: str) -> li
 @dataclass(frozen=True)
 class Recorded:
     revised: bool  # the period had a figure before
-    notes: list[str]  # what the person recording should know
+    notes: list[Message]  # what the person recording should know
     unchanged: Entry | None = None  # the same figure is in force already: nothing written
 
 
@@ -195,7 +199,7 @@ def withdraw(plan: Plan, path: Path, entry: Entry) -> Withdrawn:
         mine = (e for e in map(entry_from_row, rows) if e.key(plan.region) == key)
         figure = figures_in_force(mine, plan.region).get(key)
         if figure is None:
-            raise RecordError(f"{entry.target} {entry.period} has no figure in force to withdraw")
+            raise RecordError("withdraw.none_in_force", target=entry.target, period=entry.period)
         found.append(figure.entry)
 
     ledger.append(path, [entry], check, _regions(plan, entry))
@@ -210,22 +214,25 @@ def _regions(plan: Plan, entry: Entry) -> list[str]:
     return ["", region] if region == plan.region else [region]
 
 
-def rate_note(plan: Plan, entry: Entry, text: str, where: str) -> str | None:
+def rate_note(plan: Plan, entry: Entry, text: str, where: Message | str) -> Message | None:
     """For a monthly rate given a span of the year (2023, 2023-H1): which reading it is."""
     t = plan.target(entry.target)
     if t.kind != "rate" or t.frequency != "monthly" or names_one_month(text):
         return None
-    month = label(entry.period, plan.language(None), cumulative=False)
-    return (
-        f"note: {where}{t.id} is a monthly rate, so {text!r} is taken as the reading for"
-        f" {month}; the year's figure is the mean of the monthly readings"
-    )
+    from targets.messages import current
+
+    month = label(entry.period, current(), cumulative=False)
+    return msg("note.rate_span", where=where, target=t.id, text=text, month=month)
 
 
-def outranked_note(where: str, entry: Entry, winner: Entry) -> str:
+def outranked_note(where: Message | str, entry: Entry, winner: Entry) -> Message:
     """A figure that a figure recorded later outranks: the latest recording counts."""
-    return (
-        f"note: {where}{entry.target} {entry.period} = {shown(entry)} will not be in force:"
-        f" {shown(winner)} was recorded later ({winner.recorded_at:%Y-%m-%d %H:%M}),"
-        " and the latest recording counts"
+    return msg(
+        "note.outranked",
+        where=where,
+        target=entry.target,
+        period=entry.period,
+        value=shown(entry),
+        later=shown(winner),
+        recorded_at=f"{winner.recorded_at:%Y-%m-%d %H:%M}",
     )

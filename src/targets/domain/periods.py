@@ -17,6 +17,7 @@ import unicodedata
 from typing import Literal, NamedTuple
 
 from targets.errors import PeriodError
+from targets.messages import Message, msg
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -83,17 +84,17 @@ def figure_period(text: str, year: int | None = None, *, cumulative: bool = True
     a hint naming the year-to-date form."""
     period, shape = read_period(text, year)
     if shape == "piece" or (shape == "month" and cumulative and period.month != 1):
-        raise PeriodError(f"period {text.strip()!r} {_alone(text, period, shape, cumulative)}")
+        raise PeriodError(_alone(text, period, shape, cumulative))
     return period
 
 
-def _alone(text: str, period: Period, shape: Shape, cumulative: bool) -> str:
+def _alone(text: str, period: Period, shape: Shape, cumulative: bool) -> Message:
     """Why a single quarter, half or month is no year-to-date figure, and what to write
     (for a rate: the month of the reading)."""
     plain = _normal(text)
+    piece = msg(_piece(plain, shape))
     if not cumulative:
-        piece = _piece(plain, shape)
-        return f"names {piece} alone; a rate's figure is a month's reading: write {period}"
+        return msg("period.alone_rate", text=text.strip(), piece=piece, period=period)
     if "年" in plain or "月" in plain or "季" in plain:
         ytd = label(period, "zh")
         written = f"{period.year}年{ytd}" if re.match(r"\d{4}年", plain) else ytd
@@ -101,13 +102,13 @@ def _alone(text: str, period: Period, shape: Shape, cumulative: bool) -> str:
         written = {6: f"{period.year}-H1", 9: f"{period.year}年前三季度"}.get(
             period.month, str(period.year)
         )
-    return f"names {_piece(plain, shape)} alone; figures are year to date: write {written}"
+    return msg("period.alone", text=text.strip(), piece=piece, written=written)
 
 
 def _piece(plain: str, shape: Shape) -> str:
     if shape == "month":
-        return "one month"
-    return "one half" if "半" in plain or "H" in plain.upper() else "one quarter"
+        return "piece.month"
+    return "piece.half" if "半" in plain or "H" in plain.upper() else "piece.quarter"
 
 
 def _normal(text: str) -> str:
@@ -118,7 +119,7 @@ def read_period(text: str, year: int | None = None) -> tuple[Period, Shape]:
     """The period a text names and its shape (see `Shape`)."""
     found_year, month, shape = _match(_normal(text), text, year)
     if not 1 <= month <= 12:
-        raise PeriodError(f"period {text!r}: there is no month {month}")
+        raise PeriodError("period.no_month", text=text, month=month)
     return Period(found_year, month), shape
 
 
@@ -140,11 +141,9 @@ def _match(text: str, raw: str, year: int | None) -> tuple[int, int, Shape]:
             return found, _PIECES_ZH[rest], "piece"
         if months := _ZH_MONTHS.fullmatch(rest):
             if months[1] is not None and int(months[1]) != 1:
-                raise PeriodError(
-                    f"period {raw!r}: year-to-date periods start in January (1-{months[2]}月)"
-                )
+                raise PeriodError("period.starts_in_january", text=raw, month=months[2])
             return found, int(months[2]), "month" if months[1] is None else "span"
-    raise PeriodError(f"cannot read period {raw!r}: write it like {FORMS}")
+    raise PeriodError("period.unreadable", text=raw, forms=FORMS)
 
 
 def names_one_month(text: str) -> bool:
@@ -178,7 +177,7 @@ def spreadsheet_month(text: str) -> Period | None:
 
 def _month(year: int, month: int, raw: str) -> Period:
     if not 1 <= month <= 12:
-        raise PeriodError(f"period {raw!r}: there is no month {month}")
+        raise PeriodError("period.no_month", text=raw, month=month)
     return Period(year, month)
 
 

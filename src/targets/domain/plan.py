@@ -123,7 +123,7 @@ class Plan:
             f"{r} ({self.names_en[r]})" if self.names_en and r in self.names_en else r
             for r in self.regions
         )
-        raise RecordError(f"unknown region {text!r}; the plan's regions are {known}")
+        raise RecordError("region.unknown", text=text, known=known)
 
     def for_region(self, target: Target, region: str | None) -> Target:
         """The target as a region is judged on it: the plan's value for its own region,
@@ -155,20 +155,31 @@ class Plan:
         known = [t.id for t in self.targets] + [t.name for t in self.targets]
         same_letters = [k for k in known if k.lower() == text.lower()]
         close = same_letters or difflib.get_close_matches(text, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else "; `targets list` shows them"
-        raise RecordError(f"unknown target {text!r}{hint}")
+        from targets.messages import msg
+
+        hint = (
+            msg("target.unknown.did_you_mean", close=close[0])
+            if close
+            else msg("target.unknown.list")
+        )
+        raise RecordError("target.unknown", text=text, hint=hint)
 
     def period_for(self, target: Target, text: str) -> Period:
         """Parse a figure's period for this target: year to date (or a rate's month), in
         the plan's year (meant when the text names none), and one its frequency takes."""
         period = self._in_year(figure_period(text, self.year, cumulative=target.cumulative), text)
         if period.month not in target.months:
-            takes = {
-                (12,): "only the year (YYYY-12)",
-                (3, 6, 9, 12): "only quarter ends (03, 06, 09, 12)",
-            }[target.months]
+            from targets.messages import msg
+
+            takes = msg({(12,): "takes.year", (3, 6, 9, 12): "takes.quarters"}[target.months])
             what = "annual" if target.kind == "level" else target.frequency  # one figure a year
-            raise PeriodError(f"period {text!r}: {target.id} is {what} and takes {takes}")
+            raise PeriodError(
+                "period.not_taken",
+                text=text,
+                target=target.id,
+                frequency=msg(f"frequency.{what}"),
+                takes=takes,
+            )
         return period
 
     def period(self, text: str) -> Period:
@@ -178,7 +189,7 @@ class Plan:
 
     def _in_year(self, period: Period, text: str) -> Period:
         if period.year != self.year:
-            raise PeriodError(f"period {text!r} is outside the plan's year {self.year}")
+            raise PeriodError("period.outside_year", text=text, year=self.year)
         return period
 
 

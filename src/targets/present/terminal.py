@@ -73,7 +73,9 @@ def draw(renderable: RenderableType, options: Options) -> bytes:
         legacy_windows=False,
     )
     console.print(renderable)
-    return buffer.getvalue().encode(options.encoding, "replace")
+    from targets.console import encode
+
+    return encode(buffer.getvalue(), options.encoding)
 
 
 def report_renderable(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from targets.errors import RecordError
+from targets.messages import Message, msg
 
 REQUIRED = ("target", "period", "value")
 OPTIONAL = ("source", "note", "recorded_at", "region", "withdrawn")
@@ -41,21 +42,21 @@ _OLE = b"\xd0\xcf\x11\xe0"  # the .xls of Excel 97-2003
 class Sheet:
     """The rows of an import file, each as cells by column name."""
 
-    read_as: str  # what was read: "UTF-8", "GBK", "GB18030" or "sheet 'Sheet1'"
+    read_as: str | Message  # what was read: "UTF-8", "GBK", "GB18030" or "sheet 'Sheet1'"
     place: str  # how a row is named in messages: "line" (CSV) or "row" (xlsx)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (line, cells)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # rows not read as cells
+    problems: list[tuple[int, Message]] = field(default_factory=list)  # rows not read as cells
 
 
 def read_sheet(name: str, data: bytes, sheet: str | None = None) -> Sheet:
     """The file's rows, empty rows and empty trailing columns left out; RecordError when
     the file as a whole cannot be read (encoding, header, not a workbook)."""
     if data.startswith(_OLE):
-        raise RecordError(f"{name}: an .xls workbook of Excel 97-2003; save it as .xlsx or CSV")
+        raise RecordError("csv.xls", name=name)
     if data.startswith(_ZIP) or name.lower().endswith((".xlsx", ".xlsm")):
         return _xlsx(name, data, sheet)
     if sheet is not None:
-        raise RecordError(f"{name}: --sheet names a sheet of an .xlsx workbook, not of a CSV file")
+        raise RecordError("csv.sheet_of_csv", name=name)
     return _csv(name, data)
 
 
@@ -65,7 +66,7 @@ def _csv(name: str, data: bytes) -> Sheet:
 
     text, read_as = _decode(name, data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    broken: list[tuple[int, str]] = []
+    broken: list[tuple[int, Message]] = []
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         next_line = 1  # where a row starts: a quoted cell may span lines
@@ -74,14 +75,19 @@ def _csv(name: str, data: bytes) -> Sheet:
                 line, next_line = next_line, reader.line_num + 1
                 yield line, row
         except csv.Error as e:  # a broken quote or an enormous cell: nothing after it reads
-            why = "a quote is opened and never closed" if "unexpected end" in str(e) else str(e)
+            unclosed = "unexpected end" in str(e)
+            why = msg("csv.open_quote") if unclosed else msg("library.said", text=str(e))
             broken.append((next_line, why))
 
     try:
         sheet = _cells(name, rows(), Sheet(read_as, "line"))
     except RecordError:
         if broken:
-            raise RecordError(f"{name}, line {broken[0][0]}: {broken[0][1]}") from None
+            line, why = broken[0]
+            place = msg("place.line")
+            raise RecordError(
+                "csv.problem", name=name, place=place, line=line, problem=why
+            ) from None
         raise
     sheet.problems.extend(broken)
     return sheet
@@ -100,9 +106,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     line = data[: first.start].count(b"\n") + 1
-    raise RecordError(
-        f"{name}, line {line}: neither UTF-8 nor GBK text; save it as 'CSV UTF-8 (逗号分隔)'"
-    )
+    raise RecordError("csv.not_text", name=name, line=line)
 
 
 def _xlsx(name: str, data: bytes, sheet: str | None) -> Sheet:
@@ -117,7 +121,7 @@ def _xlsx(name: str, data: bytes, sheet: str | None) -> Sheet:
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise RecordError(f"{name}: not an .xlsx workbook ({e})") from None
+        raise RecordError("csv.not_xlsx", name=name, why=str(e)) from None
     try:
         if sheet is None:
             ws = book.worksheets[0]
@@ -125,9 +129,9 @@ def _xlsx(name: str, data: bytes, sheet: str | None) -> Sheet:
             ws = book[sheet]
         else:
             have = ", ".join(repr(s) for s in book.sheetnames)
-            raise RecordError(f"{name}: no sheet {sheet!r}; the workbook has {have}")
+            raise RecordError("csv.no_sheet", name=name, sheet=sheet, have=have)
         rows = ((n, [_shown(c) for c in row]) for n, row in enumerate(ws.iter_rows(), start=1))
-        return _cells(name, rows, Sheet(f"sheet {ws.title!r}", "row"))
+        return _cells(name, rows, Sheet(msg("csv.sheet", title=ws.title), "row"))
     finally:
         book.close()
 
@@ -168,19 +172,24 @@ def _cells(name: str, rows: Iterable[tuple[int, list[str]]], sheet: Sheet) -> Sh
             header = _header(name, sheet.place, line, row)
             continue
         if len(row) != len(header):
-            cells = f"{len(row)} cell{'' if len(row) == 1 else 's'}"
-            sheet.problems.append((line, f"{cells} where the header has {len(header)}"))
+            sheet.problems.append((line, msg("csv.cells", n=len(row), header=len(header))))
             continue
         sheet.rows.append((line, dict(zip(header, row, strict=True))))
     if header is None:
-        raise RecordError(f"{name}, {sheet.place} 1: the file needs {_WANTS}")
+        raise _needs(name, sheet.place, 1, "")
     return sheet
 
 
-_WANTS = (
-    f"a header row with {', '.join(REQUIRED)} (optional: {', '.join(OPTIONAL)})"
-    ", or in Chinese 指标, 期间, 数值 (来源, 备注, 记录时间, 地区)"
-)
+def _needs(name: str, place: str, line: int, unknown: Message | str) -> RecordError:
+    return RecordError(
+        "csv.header",
+        name=name,
+        place=msg(f"place.{place}"),
+        line=line,
+        required=", ".join(REQUIRED),
+        optional=", ".join(OPTIONAL),
+        unknown=unknown,
+    )
 
 
 def _header(name: str, place: str, line: int, row: list[str]) -> list[str]:
@@ -189,11 +198,13 @@ def _header(name: str, place: str, line: int, row: list[str]) -> list[str]:
     missing = [c for c in REQUIRED if c not in header]
     unknown = [g for g, h in zip(given, header, strict=True) if h not in _HEADERS]
     if missing or unknown:
-        found = f"; unknown column {unknown[0]!r}" if unknown and not missing else ""
-        raise RecordError(f"{name}, {place} {line}: the file needs {_WANTS}{found}")
+        found = msg("csv.header.unknown", column=unknown[0]) if unknown and not missing else ""
+        raise _needs(name, place, line, found)
     twice = next((g for g, h in zip(given, header, strict=True) if header.count(h) > 1), None)
     if twice:
-        raise RecordError(f"{name}, {place} {line}: column {twice!r} is given twice")
+        raise RecordError(
+            "csv.column_twice", name=name, place=msg(f"place.{place}"), line=line, column=twice
+        )
     return header
 
 

@@ -8,6 +8,7 @@ from targets.domain.plan import Plan, plan_from_dict, plan_to_dict
 from targets.errors import PlanError
 
 BUNDLED_PLAN = "liaoyuan-2023.toml"
+_loaded: dict[Path, tuple[bytes, Plan]] = {}  # the last plan read from each path
 
 
 def read_plan_bytes(path: Path) -> bytes:
@@ -15,12 +16,9 @@ def read_plan_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise PlanError(
-            f"no plan at {path}: run `targets init` to write the bundled plan, "
-            "or point --plan / TARGETS_PLAN at yours"
-        ) from None
+        raise PlanError("plan.missing", path=path) from None
     except OSError as e:
-        raise PlanError(f"{path}: cannot read the plan ({e.strerror})") from None
+        raise PlanError("plan.cannot_read", path=path, why=e.strerror) from None
 
 
 def load_plan(path: Path) -> Plan:
@@ -28,13 +26,18 @@ def load_plan(path: Path) -> Plan:
     from targets.store import index as cache
 
     source = read_plan_bytes(path)
+    known = _loaded.get(path)
+    if known is not None and known[0] == source:
+        return known[1]  # read already by this process (to decide its language)
     cached = cache.load_plan(path, source)
     if cached is not None:
-        return plan_from_dict(cached)
-    from targets.store.schema import validate_plan
+        plan = plan_from_dict(cached)
+    else:
+        from targets.store.schema import validate_plan
 
-    plan = validate_plan(path, source)
-    cache.save_plan(path, source, plan_to_dict(plan))
+        plan = validate_plan(path, source)
+        cache.save_plan(path, source, plan_to_dict(plan))
+    _loaded[path] = (source, plan)
     return plan
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from targets.domain.plan import Plan, Target
 from targets.errors import PlanError
+from targets.messages import Message, msg
 
 _PLAN_ID = re.compile(r"[a-z0-9-]+")
 _TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -52,57 +53,51 @@ def validate_plan(path: Path, source: bytes) -> Plan:
     """The plan in `source`, or PlanError with its first problem."""
     plan, problems = check_plan(path, source)
     if problems:
-        more = f" (and {len(problems) - 1} more: run `targets check`)" if len(problems) > 1 else ""
-        raise PlanError(problems[0] + more)
+        if len(problems) > 1:
+            raise PlanError("plan.and_more", problem=problems[0], more=len(problems) - 1)
+        raise PlanError(problems[0])
     assert plan is not None
     return plan
 
 
-def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[str]]:
+def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[Message]]:
     """Every problem of the plan file, one line each; the plan when there are none."""
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return None, [f"{path}: not UTF-8 text (byte {e.start})"]
+        return None, [msg("file.not_utf8", path=path, byte=e.start)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        return None, [f"{path}: not valid TOML: {e}"]
+        return None, [msg("file.not_toml", path=path, why=str(e))]
     where = _Locator(path, text)
-    problems: list[str] = []
+    problems: list[Message] = []
     for key in data:
         if key not in ("plan", "target"):
-            problems.append(
-                f"{where.table(key)}: unknown table [{key}] (expected [plan], [[target]])"
-            )
+            problems.append(_at(where.table(key), "schema.unknown_table", table=key))
     head = data.get("plan")
     if not isinstance(head, dict):
-        problems.append(f"{path}: there is no [plan] table with id, name, region and year")
+        problems.append(msg("schema.no_plan_table", path=path))
         return None, problems
     plan = _validate(_PLAN_MODEL, dict(head), where, "plan", None, problems)
     if plan is not None:
         if not 1900 <= plan.year <= 2200:
-            problems.append(
-                f"{where.field('plan', None, 'year')}: year {plan.year} is not a plan's year"
-            )
+            problems.append(_at(where.field("plan", None, "year"), "schema.year", year=plan.year))
         if not _PLAN_ID.fullmatch(plan.id):
-            problems.append(
-                f"{where.field('plan', None, 'id')}: id must be lowercase letters, digits and -"
-            )
+            problems.append(_at(where.field("plan", None, "id"), "schema.plan_id"))
         if plan.targets:
-            problems.append(
-                f"{where.field('plan', None, 'targets')}: write targets as [[target]] tables"
-            )
+            problems.append(_at(where.field("plan", None, "targets"), "schema.targets_as_tables"))
     raw_targets = data.get("target", [])
     if not isinstance(raw_targets, list) or not all(isinstance(t, dict) for t in raw_targets):
-        problems.append(f"{path}: write targets as [[target]] tables")
+        problems.append(msg("schema.targets_as_tables_in", path=path))
         raw_targets = []
     targets: list[Target] = []
     for i, raw in enumerate(raw_targets):
         target = _validate(_TARGET_MODEL, raw, where, "target", i, problems)
         if target is not None:
             problems += [
-                f"{where.field('target', i, f)}: {msg}" for f, msg in _target_rules(target)
+                msg("schema.at", place=where.field("target", i, f), problem=said)
+                for f, said in _target_rules(target)
             ]
             targets.append(target)
     _cross_rules(targets, raw_targets, where, problems)
@@ -119,7 +114,7 @@ def _validate(
     where: _Locator,
     table: str,
     index: int | None,
-    problems: list[str],
+    problems: list[Message],
 ) -> Any:
     cls = Plan if table == "plan" else Target
     known = [f.name for f in fields(cls) if f.name != "targets"]
@@ -133,127 +128,124 @@ def _validate(
             name = str(err["loc"][0]) if err["loc"] else ""
             if name not in said:  # one line per field, however many of its items are wrong
                 said.add(name)
-                problems.append(f"{where.field(table, index, name)}: {_say(err, name, raw, known)}")
+                place = where.field(table, index, name)
+                problems.append(msg("schema.at", place=place, problem=_say(err, name, raw, known)))
         return None
 
 
 def _region_rules(
     plan: Plan, targets: list[Target], raw: list[dict[str, Any]], where: _Locator
-) -> list[str]:
+) -> list[Message]:
     """The regions a plan names (SPEC §6): each once, and `values` and `names_en` only
     for regions it names."""
-    problems: list[str] = []
+    problems: list[Message] = []
     seen = {plan.region}
     for name in plan.peers:
         if name in seen:
-            why = "is the plan's own region" if name == plan.region else "is named twice"
-            problems.append(f"{where.field('plan', None, 'peers')}: peer {name!r} {why}")
+            why = "schema.peer_is_own" if name == plan.region else "schema.peer_twice"
+            problems.append(_at(where.field("plan", None, "peers"), why, name=name))
         seen.add(name)
     if plan.reference is not None and plan.reference in seen:
-        why = "the plan's own region" if plan.reference == plan.region else "one of its peers"
-        problems.append(
-            f"{where.field('plan', None, 'reference')}: reference {plan.reference!r} is {why}"
-        )
+        own = plan.reference == plan.region
+        why = "schema.reference_is_own" if own else "schema.reference_is_peer"
+        problems.append(_at(where.field("plan", None, "reference"), why, name=plan.reference))
     known = plan.regions
     listed = ", ".join(known)
     for name in plan.names_en or {}:
         if name not in known:
-            problems.append(
-                f"{where.field('plan', None, 'names_en')}: names_en names {name!r}, which is not "
-                f"one of the plan's regions ({listed})"
-            )
+            place = where.field("plan", None, "names_en")
+            problems.append(_at(place, "schema.names_en_unknown", name=name, known=listed))
     for i, t in enumerate(targets):
         if not t.values:
             continue
         place = where.field("target", _raw_index(raw, t.id, i), "values")
         if t.relative_to is not None:
-            problems.append(f"{place}: values is for targets with a value, not relative_to")
+            problems.append(_at(place, "schema.values_relative"))
         for name in t.values:
             if name == plan.region:
-                problems.append(
-                    f"{place}: values names {name!r}, the plan's own region: its value is `value`"
-                )
+                problems.append(_at(place, "schema.values_own", name=name))
             elif name not in known:
-                problems.append(
-                    f"{place}: values names {name!r}, which is not one of the plan's regions"
-                    f" ({listed})"
-                )
+                problems.append(_at(place, "schema.values_unknown", name=name, known=listed))
     return problems
 
 
-def _say(err: Any, name: str, raw: dict[str, Any], known: list[str]) -> str:
+def _at(place: Message | str, key: str, **params: Any) -> Message:
+    return msg("schema.at", place=place, problem=msg(key, **params))
+
+
+def _say(err: Any, name: str, raw: dict[str, Any], known: list[str]) -> Message:
     if err["type"] == "missing":
-        return f"{name} is missing"
+        return msg("schema.missing", name=name)
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"; did you mean {close[0]}?" if close else ""
-        return f"unknown field {name}{hint}"
+        hint = msg("schema.did_you_mean", close=close[0]) if close else ""
+        return msg("schema.unknown_field", name=name, hint=hint)
     given = raw.get(name, err["input"])
     if err["type"] == "int_type" and isinstance(given, float):
-        return f"{name} must be a whole number, not {given!r}"
+        return msg("schema.not_whole", name=name, value=given)
     if err["type"] in ("int_type", "float_type"):
-        return f"{name} must be a number, not {given!r}"
+        return msg("schema.not_number", name=name, value=given)
     if err["type"] == "finite_number":
         if len(err["loc"]) > 1 and isinstance(err["loc"][1], str):  # a region's, in `values`
-            return f"the value for {err['loc'][1]!r} must be a finite number"
-        return f"{name} must be a finite number, not {given!r}"
+            return msg("schema.values_finite", name=err["loc"][1])
+        return msg("schema.finite", name=name, value=given)
     if err["type"] == "bool_type":
-        return f"{name} must be true or false, not {given!r}"
-    msg = str(err["msg"])
-    return f"{name}: {msg[0].lower()}{msg[1:]}, not {given!r}"
+        return msg("schema.not_bool", name=name, value=given)
+    said = str(err["msg"])  # pydantic's words
+    return msg("schema.invalid", name=name, why=said[0].lower() + said[1:], value=given)
 
 
-def _target_rules(t: Target) -> list[tuple[str, str]]:
+def _target_rules(t: Target) -> list[tuple[str, Message]]:
     """The rules of one target that types cannot express: (field, what is wrong)."""
-    wrong: list[tuple[str, str]] = []
+    wrong: list[tuple[str, Message]] = []
     if not _TARGET_ID.fullmatch(t.id):
-        wrong.append(("id", "id must start with a letter: lowercase letters, digits and _"))
+        wrong.append(("id", msg("schema.target_id_form")))
     if t.tolerance < 0:
-        wrong.append(("tolerance", f"tolerance must be 0 or more, not {t.tolerance}"))
+        wrong.append(("tolerance", msg("schema.tolerance", value=t.tolerance)))
     if t.value is not None and t.relative_to is not None:
-        wrong.append(("relative_to", "a target has value or relative_to, not both"))
+        wrong.append(("relative_to", msg("schema.value_or_relative")))
     for name, kind in (("schedule", "total"), ("base_shares", "growth")):
         shares = getattr(t, name)
         if shares is None:
             continue
         if t.kind != kind:
-            wrong.append((name, f"{name} is for {kind} targets only"))
-        elif problem := _shares_problem(shares):
-            wrong.append((name, f"{name} {problem}"))
+            said = msg("schema.shares_kind", name=name, kind=msg(f"schema.kind.{kind}"))
+            wrong.append((name, said))
+        elif problem := _shares_problem(name, shares):
+            wrong.append((name, problem))
     return wrong
 
 
-def _shares_problem(shares: tuple[float, ...]) -> str | None:
+def _shares_problem(name: str, shares: tuple[float, ...]) -> Message | None:
     if len(shares) != 12:
-        return f"needs 12 cumulative shares, one per month, not {len(shares)}"
+        return msg("schema.shares_count", name=name, n=len(shares))
     if any(not (0 <= s <= 1) for s in shares):
-        return "shares must lie within [0, 1]"
+        return msg("schema.shares_range", name=name)
     if any(b < a for a, b in zip(shares, shares[1:], strict=False)):
-        return "must not decrease from one month to the next"
+        return msg("schema.shares_decrease", name=name)
     if shares[-1] != 1:
-        return f"must end at 1 (the whole year), not {shares[-1]}"
+        return msg("schema.shares_end", name=name, last=shares[-1])
     return None
 
 
 def _cross_rules(
-    targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[str]
+    targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[Message]
 ) -> None:
     ids = [r.get("id") for r in raw]  # a target that failed its own checks still exists
     seen: set[str] = set()
     for i, t in enumerate(targets):
         index = _raw_index(raw, t.id, i)
         if t.id in seen:
-            problems.append(f"{where.field('target', index, 'id')}: id {t.id!r} is used twice")
+            problems.append(_at(where.field("target", index, "id"), "schema.id_twice", id=t.id))
         seen.add(t.id)
         if t.relative_to is None:
             continue
         if t.relative_to == t.id:
-            problems.append(
-                f"{where.field('target', index, 'relative_to')}: a target cannot refer to itself"
-            )
+            place = where.field("target", index, "relative_to")
+            problems.append(_at(place, "schema.refers_to_itself"))
         elif t.relative_to not in ids:
             place = where.field("target", index, "relative_to")
-            problems.append(f"{place}: no target {t.relative_to!r} in the plan")
+            problems.append(_at(place, "schema.no_such_target", id=t.relative_to))
 
 
 def _raw_index(raw: list[dict[str, Any]], target_id: str, fallback: int) -> int:
@@ -268,23 +260,23 @@ class _Locator:
         self.path = path
         self.lines = text.splitlines()
 
-    def table(self, name: str) -> str:
+    def table(self, name: str) -> Message | str:
         for n, line in enumerate(self.lines, 1):
             if re.match(rf"\s*\[\[?\s*{re.escape(name)}\s*\]", line):
-                return f"{self.path}, line {n}"
+                return msg("schema.line", path=self.path, line=n)
         return str(self.path)
 
-    def field(self, table: str, index: int | None, name: str) -> str:
+    def field(self, table: str, index: int | None, name: str) -> Message:
         """`path, line N (target 'id')` for a field of the index-th table of that name."""
         header = re.compile(
             rf"\s*\[\[\s*{table}\s*\]\]" if index is not None else rf"\s*\[\s*{table}\s*\]"
         )
         starts = [n for n, line in enumerate(self.lines) if header.match(line)]
-        what = "[plan]" if index is None else f"target {index + 1}"
+        what = msg("schema.the_plan") if index is None else msg("schema.target_n", n=index + 1)
         if index is not None and index < len(starts):
             what = self._target_label(starts[index], index)
         if not starts or (index or 0) >= len(starts):
-            return f"{self.path} ({what})"
+            return msg("schema.field_no_line", path=self.path, what=what)
         start = starts[index or 0]
         end = next(
             (n for n, line in enumerate(self.lines) if n > start and line.lstrip().startswith("[")),
@@ -293,13 +285,13 @@ class _Locator:
         key = re.compile(rf"\s*{re.escape(name)}\s*=")
         for n in range(start, end):
             if name and key.match(self.lines[n]):
-                return f"{self.path}, line {n + 1} ({what})"
-        return f"{self.path}, line {start + 1} ({what})"
+                return msg("schema.field_line", path=self.path, line=n + 1, what=what)
+        return msg("schema.field_line", path=self.path, line=start + 1, what=what)
 
-    def _target_label(self, start: int, index: int) -> str:
+    def _target_label(self, start: int, index: int) -> Message:
         for line in self.lines[start + 1 :]:
             if line.lstrip().startswith("["):
                 break
             if m := re.match(r"""\s*id\s*=\s*["']([^"']*)["']""", line):
-                return f"target {m[1]!r}"
-        return f"target {index + 1}"
+                return msg("schema.target_id", id=m[1])
+        return msg("schema.target_n", n=index + 1)

@@ -190,7 +190,7 @@ def test_a_withdrawal_in_a_ledger_has_no_value(
     )
     result = run("report")
     assert result.stderr == (
-        f"错误：{ledger_file}, line 1 (entry 1): a withdrawal (withdrawn = true) has no value\n"
+        f"错误：{ledger_file} 第 1 行（第 1 条）：撤回记录（withdrawn = true）没有数值\n"
     )
 
 

@@ -82,15 +82,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} (entry {n}): {problem}",
         "zh": "{path}（第 {n} 条）：{problem}",
     },
-    "ledger.torn": {
-        "en": "{path}, line {line}: the last entry (from line {start}) is incomplete,"
-        " as a write cut short leaves it ({why}); `targets check` says how to repair it",
-        "zh": "{path} 第 {line} 行：最后一条（自第 {start} 行起）不完整，像是写入中断留下的"
-        "（{why}）；`targets check` 会说明如何修复",
+    "ledger.torn_refused": {
+        "en": "{torn}; nothing was recorded: run {repair} first",
+        "zh": "{torn}；未记录任何数据：请先运行 {repair}",
     },
-    "ledger.ends_mid_line": {
-        "en": "the file ends mid-line",
-        "zh": "文件在一行中间结束",
+    "file.too_deep": {"en": "nested too deep", "zh": "嵌套过深"},
+    "ledger.bad_withdrawn": {
+        "en": "withdrawn must be true or false, not {value!r}",
+        "zh": "withdrawn 应为 true 或 false，而不是 {value!r}",
+    },
+    "ledger.withdrawal_value": {
+        "en": "a withdrawal (withdrawn = true) has no value",
+        "zh": "撤回记录（withdrawn = true）没有数值",
     },
     "ledger.unknown_field": {
         "en": "unknown field {name}",
@@ -142,6 +145,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the ledger is not a regular file",
         "zh": "{path}：数据台账不是普通文件",
     },
+    "repair.no_copy": {
+        "en": "{path}: cannot keep a copy of the ledger ({why})",
+        "zh": "{path}：无法保留数据台账的副本（{why}）",
+    },
+    "repair.too_many_copies": {
+        "en": "{path}: cannot keep a copy of the ledger (too many copies already)",
+        "zh": "{path}：无法保留数据台账的副本（副本已太多）",
+    },
+    "repair.failed": {
+        "en": "{path}: cannot repair the ledger ({why}); it is as it was",
+        "zh": "{path}：无法修复数据台账（{why}）；文件保持原样",
+    },
     "ledger.partial_write": {
         "en": "the disk took only part of it",
         "zh": "磁盘只写入了一部分",
@@ -150,20 +165,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.no_figures": {
         "en": "{path}: no figures recorded yet",
         "zh": "{path}：尚未记录任何数据",
-    },
-    "check.repair_newline": {
-        "en": "{path}: if the entry from line {start} is one you wrote by hand and it is"
-        " complete, end the file with a line break; if not, keep a copy of the file,"
-        " delete line {start} to the end, save, and record that figure again",
-        "zh": "{path}：如果自第 {start} 行起的条目是你手写的且已完整，在文件末尾加一个换行即可；"
-        "否则请先备份文件，删除第 {start} 行至文件末尾，保存，再重新记录该数据",
-    },
-    "check.repair": {
-        "en": "{path}: to repair it, keep a copy of the file, delete line {start} to the end"
-        " (the cut-short entry), save, and record that figure again; every entry before"
-        " line {start} is intact",
-        "zh": "{path}：修复方法：先备份文件，删除第 {start} 行至文件末尾（不完整的条目），"
-        "保存，再重新记录该数据；第 {start} 行之前的条目都完好",
     },
     "check.repair_advice": {
         "en": "{path}: {repair} takes out what the cut write left, keeping a copy"

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 from targets.domain.entries import CHINA, FIELDS, Entry, Row, entry_from_row
 from targets.domain.periods import parse_period
 from targets.errors import LedgerError, PeriodError
+from targets.messages import Message, msg
 from targets.store import cuts
 from targets.store import index as cache
 from targets.store.index import LedgerIndex
@@ -46,7 +47,7 @@ def read_rows(
         require_folder(path)
         return []
     except OSError as e:  # a folder, no permission, a disk error
-        raise LedgerError(f"{path}: cannot read the ledger ({e.strerror})") from None
+        raise LedgerError("ledger.cannot_read", path=path, why=e.strerror) from None
 
 
 class _Indexed(NamedTuple):
@@ -106,7 +107,7 @@ class LedgerCheck(NamedTuple):
     """What reading the whole ledger found."""
 
     rows: list[Row]  # every complete entry
-    problems: list[str]  # one line each, naming file and line: the file cannot be read
+    problems: list[Message | str]  # one line each, naming file and line: the file cannot be read
     lines: list[int]  # the line where each row's entry starts
     torn: str  # the last entry is cut short, as a crash mid-append leaves it; or ""
     cut: list[str] = []  # the imports cut short whose entries are left out
@@ -123,7 +124,7 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         if e.end < len(source) or source.endswith(b"\n"):
-            return LedgerCheck([], [f"{path}: not UTF-8 text (byte {e.start})"], [], "")
+            return LedgerCheck([], [msg("file.not_utf8", path=path, byte=e.start)], [], "")
         text = source[: e.start].decode("utf-8-sig", "replace") + "\ufffd"  # cut mid-character
     if text and not text.endswith("\n"):
         return _without_torn_tail(path, text)
@@ -137,17 +138,17 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        return LedgerCheck([], [f"{path}: not valid TOML: {e}"], [], "")  # e names the line
+        why = str(e)  # names the line
+        return LedgerCheck([], [msg("file.not_toml", path=path, why=why)], [], "")
     except RecursionError:
-        return LedgerCheck([], [f"{path}: not valid TOML: nested too deep"], [], "")
-    problems = [
-        f"{path}: unknown table [{key}] (the ledger holds [[actual]] entries only)"
-        for key in data
-        if key != "actual"
+        deep = msg("file.too_deep")
+        return LedgerCheck([], [msg("file.not_toml", path=path, why=deep)], [], "")
+    problems: list[Message | str] = [
+        msg("ledger.unknown_table", path=path, table=key) for key in data if key != "actual"
     ]
     raw = data.get("actual", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        return LedgerCheck([], [f"{path}: write entries as [[actual]] tables"], [], "")
+        return LedgerCheck([], [msg("ledger.entries_as_tables", path=path)], [], "")
     starts = _starts(lines_of)
     rows: list[Row] = []
     at: list[int] = []
@@ -156,7 +157,7 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     spans: list[tuple[int, int]] = []
     for i, item in enumerate(raw):
         line = starts[i] if i < len(starts) else 0
-        where = f"{path}, line {line} (entry {i + 1})" if line else f"{path} (entry {i + 1})"
+        where = "ledger.entry" if line else "ledger.entry_no_line"
         try:
             row = _row(item)
             batch = cuts.batch_of(item)
@@ -165,10 +166,10 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
                 torn = cuts.torn_note(path, line, str(e))
                 spans.append((line, len(lines_of)))
             else:
-                problems.append(f"{where}: {e}")
+                problems.append(msg(where, path=path, line=line, n=i + 1, problem=e.messages[0]))
             continue
         except LedgerError as e:
-            problems.append(f"{where}: {e}")
+            problems.append(msg(where, path=path, line=line, n=i + 1, problem=e.messages[0]))
             continue
         if batch is not None:
             batches.setdefault(batch[0], []).append((len(rows), batch[1]))
@@ -213,40 +214,38 @@ def _row(item: dict[str, Any]) -> Row:
     """One entry of the file as a row, checked field by field."""
     unknown = [k for k in item if k not in FIELDS]
     if unknown:
-        raise LedgerError(f"unknown field {unknown[0]}")
+        raise LedgerError("ledger.unknown_field", name=unknown[0])
     withdrawn = item.get("withdrawn", False)  # a withdrawal has no value (SPEC 1.2)
     for name in ("target", "period", "value", "recorded_at"):
         if name not in item and not (name == "value" and withdrawn is True):
-            raise _Missing(f"{name} is missing")
+            raise _Missing("ledger.missing_field", name=name)
     target, value, when = item["target"], item.get("value"), item["recorded_at"]
     if not isinstance(target, str) or not target:
-        raise LedgerError(f"target must be a target id, not {target!r}")
+        raise LedgerError("ledger.bad_target", value=target)
     if not isinstance(item["period"], str):
-        raise LedgerError(f'period must be text like "2023-03", not {item["period"]!r}')
+        raise LedgerError("ledger.bad_period", value=item["period"])
     try:
         period = parse_period(item["period"])
     except PeriodError as e:
-        raise LedgerError(str(e)) from None
+        raise LedgerError(e.messages) from None
     if not isinstance(withdrawn, bool):
-        raise LedgerError(f"withdrawn must be true or false, not {withdrawn!r}")
+        raise LedgerError("ledger.bad_withdrawn", value=withdrawn)
     if withdrawn and value is not None:
-        raise LedgerError("a withdrawal (withdrawn = true) has no value")
+        raise LedgerError("ledger.withdrawal_value")
     if not withdrawn and (
         isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
     ):
-        raise LedgerError(f"value must be a finite number, not {value!r}")
+        raise LedgerError("ledger.bad_value", value=value)
     if not isinstance(when, datetime):
         shown = when.isoformat() if hasattr(when, "isoformat") else repr(when)
-        raise LedgerError(
-            f"recorded_at must be a date and time like 2023-04-20T10:00:00+08:00, not {shown}"
-        )
+        raise LedgerError("ledger.bad_recorded_at", value=shown)
     for name in ("source", "note", "region"):
         if item.get(name) is not None and not isinstance(item[name], str):
-            raise LedgerError(f"{name} must be text, not {item[name]!r}")
+            raise LedgerError("ledger.not_text", name=name, value=item[name])
     try:
         recorded_at = with_zone(when).isoformat()
     except (ValueError, OverflowError):
-        raise LedgerError(f"recorded_at {when.isoformat()} is out of range") from None
+        raise LedgerError("ledger.out_of_range", value=when.isoformat()) from None
     return (
         target,
         str(period),
@@ -299,16 +298,14 @@ def _write_all(path: Path, fd: int, size: int, data: bytes) -> None:
     try:
         written = os.write(fd, data)
         if written != len(data):
-            raise OSError(28, "the disk took only part of it")
+            raise OSError(28, msg("ledger.partial_write").render())
         os.fsync(fd)
     except OSError as e:
         try:
             os.ftruncate(fd, size)
         except OSError:
             pass
-        raise LedgerError(
-            f"{path}: nothing was recorded: the write failed ({e.strerror})"
-        ) from None
+        raise LedgerError("ledger.write_failed", path=path, why=e.strerror) from None
 
 
 def append(
@@ -333,7 +330,7 @@ def append(
             index, described, torn, whole = _index(path, f, years)
         if torn:  # appended after it, the cut line would make the whole file unreadable
             cuts.unsay(torn)  # the refusal says it
-            raise LedgerError(f"{torn}; nothing was recorded: run {cuts.REPAIR} first")
+            raise LedgerError("ledger.torn_refused", torn=torn, repair=cuts.REPAIR)
         if check is not None:
             check([row for year in years for row in index.rows(year, regions)])
         batch = (os.urandom(8).hex(), len(new)) if len(new) > 1 else None

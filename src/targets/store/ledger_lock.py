@@ -57,9 +57,7 @@ def locked(path: Path) -> Iterator[int]:
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _NONBLOCK, 0o644)
         except OSError as e:
             require_folder(path)
-            raise LedgerError(
-                f"{path}: cannot open the ledger for writing ({e.strerror})"
-            ) from None
+            raise LedgerError("ledger.cannot_open", path=path, why=e.strerror) from None
         try:
             _regular(path, fd)
             _lock(fd)
@@ -69,15 +67,13 @@ def locked(path: Path) -> Iterator[int]:
             except OSError:
                 now = None
             if now is None:
-                raise LedgerError(
-                    f"{path}: the ledger was removed while this waited for it; nothing was recorded"
-                )
+                raise LedgerError("ledger.removed", path=path)
             if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
                 yield fd
                 return
         finally:
             os.close(fd)  # closing releases the lock
-    raise LedgerError(f"{path}: the ledger kept being replaced; nothing was recorded")
+    raise LedgerError("ledger.replaced", path=path)
 
 
 # A FIFO opened without it would wait for a writer for ever.
@@ -89,10 +85,7 @@ def require_folder(path: Path) -> None:
     the folder would start an empty ledger where the real one was meant to be."""
     folder = path.parent
     if not folder.is_dir():
-        raise LedgerError(
-            f"{path}: the folder {folder} does not exist (point --ledger or TARGETS_LEDGER"
-            " at the ledger, or create the folder)"
-        )
+        raise LedgerError("ledger.no_folder", path=path, folder=folder)
 
 
 def _regular(path: Path, fd: int) -> None:
@@ -104,7 +97,7 @@ def _regular(path: Path, fd: int) -> None:
     if stat.S_ISDIR(mode):  # said as the system says it, for reading and writing alike
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     if not stat.S_ISREG(mode):
-        raise LedgerError(f"{path}: the ledger is not a regular file")
+        raise LedgerError("ledger.not_regular", path=path)
 
 
 def _lock(fd: int, shared: bool = False) -> None:

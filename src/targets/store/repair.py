@@ -87,13 +87,13 @@ def _keep_copy(path: Path, data: bytes) -> Path:
         except FileExistsError:
             continue
         except OSError as e:
-            raise LedgerError(f"{copy}: cannot keep a copy of the ledger ({e.strerror})") from None
+            raise LedgerError("repair.no_copy", path=copy, why=e.strerror) from None
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         return copy
-    raise LedgerError(f"{path}: cannot keep a copy of the ledger (too many copies already)")
+    raise LedgerError("repair.too_many_copies", path=path)
 
 
 def _replace(path: Path, data: bytes, mode: int) -> None:
@@ -107,6 +107,4 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise LedgerError(
-            f"{path}: cannot repair the ledger ({e.strerror}); it is as it was"
-        ) from None
+        raise LedgerError("repair.failed", path=path, why=e.strerror) from None

@@ -101,3 +101,42 @@ def test_the_machine_formats_keep_the_text_exactly(run: Run, plan_file: Path) ->
 
     history = json.loads(run("history", "gdp", "--format", "json").stdout)
     assert history["entries"][0]["note"] == note
+
+
+FORMULAS = [
+    '=HYPERLINK("http://example.com/x","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_export_for_excel_never_writes_a_formula_and_keeps_negative_numbers(
+    run: Run, plan_file: Path, isolated: Path
+) -> None:
+    for n, text in enumerate(FORMULAS, start=1):
+        period = f"2023-{n:02d}"
+        recorded = run("record", "cpi", period, "-0.3", "--note", text, "--source", text)
+        assert recorded.exit_code == 0, recorded.output
+    assert run("export", "--what", "actuals", "--excel", "-o", "excel.csv").exit_code == 0
+    data = (isolated / "excel.csv").read_bytes().decode("utf-8")
+    assert data.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(data[1:], newline="")))
+    assert [r["note"] for r in rows] == ["'" + text for text in FORMULAS]
+    assert [r["source"] for r in rows] == ["'" + text for text in FORMULAS]
+    assert {r["value"] for r in rows} == {"-0.3"}  # a negative number stays a number
+    report = run("export", "--excel", "-o", "report.csv")
+    assert report.exit_code == 0, report.output
+    cells = [
+        c for row in csv.reader(io.StringIO(Path("report.csv").read_text("utf-8-sig"))) for c in row
+    ]
+    assert "-0.3" in cells  # cpi's actual, a number
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    # the plain export still carries the text exactly, and imports back as it was
+    assert run("export", "--what", "actuals", "-o", "plain.csv").exit_code == 0
+    plain_rows = list(
+        csv.DictReader(io.StringIO(Path("plain.csv").read_bytes().decode(), newline=""))
+    )
+    assert [r["note"] for r in plain_rows] == FORMULAS

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -184,8 +185,23 @@ def compare_csv(comparison: Comparison, options: Options) -> bytes:
     return to_csv(COMPARE_KEYS, rows, excel=options.excel).encode()
 
 
+# What a spreadsheet reads as the start of a formula (a tab or CR before one too).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def inert(cell: Any) -> Any:
+    """A cell bound for a spreadsheet that can never run as a formula: text beginning
+    with = + - @ (or a tab or CR) gets a leading apostrophe; a number, negative or not,
+    stays a number."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool = False) -> str:
-    """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows."""
+    """CSV text; for Excel a byte-order mark and CRLF so that Chinese shows, and no cell
+    that Excel would run as a formula."""
     out = io.StringIO()
     ending = "\r\n" if excel else "\n"
     writer = csv.writer(out, lineterminator=ending)
@@ -194,6 +210,8 @@ def to_csv(header: Iterable[str], rows: Iterable[Iterable[Any]], *, excel: bool 
     writer.writerow(header)
     for row in rows:
         cells = ["" if v is None else v for v in row]
+        if excel:
+            cells = [inert(v) for v in cells]
         bare_cr = any(isinstance(v, str) and "\r" in v for v in cells)
         (quoted if bare_cr else writer).writerow(cells)
     return ("\ufeff" if excel else "") + out.getvalue()

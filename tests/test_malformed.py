@@ -7,6 +7,7 @@ Figures here are test data.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,65 @@ def test_a_missing_ledger_in_a_folder_that_exists_is_created_alone(
     assert sorted(p.name for p in ledger.parent.iterdir() if not p.name.startswith(".")) == [
         "actuals.toml"
     ]
+
+
+ENTRY = (
+    '\n[[actual]]\ntarget = "gdp"\nperiod = "2023-03"\nvalue = {value}\n'
+    "recorded_at = 2023-04-20T10:00:00+08:00\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("x = " + "[" * 600 + "]" * 600 + "\n", ": not valid TOML: nested too deep"),
+        (ENTRY.format(value="9" * 5000), ": not valid TOML: a number of thousands of digits"),
+        (
+            ENTRY.format(value="9" * 400),
+            ", line 2 (entry 1): value is a number of 400 digits: no figure is",
+        ),
+        (
+            ENTRY.format(value="1" + "0" * 309 + ".0"),
+            ", line 2 (entry 1): value must be a finite number, not inf",
+        ),
+    ],
+)
+def test_a_malformed_ledger_is_one_error_line(
+    run: Run, plan_file: Path, ledger_file: Path, text: str, said: str
+) -> None:
+    ledger_file.write_text(text, "utf-8")
+    for args in (("report",), ("history", "gdp"), ("check",), ("record", "cpi", "2023-01", "2")):
+        assert_refused(run(*args), f"error: {ledger_file}{said}\n")
+    assert ledger_file.read_text("utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("x = " + "[" * 600 + "]" * 600 + "\n", "not valid TOML: nested too deep"),
+        ("x = " + "9" * 5000 + "\n", "not valid TOML: a number of thousands of digits"),
+    ],
+)
+def test_a_malformed_plan_is_one_error_line(
+    run: Run, plan_file: Path, text: str, said: str
+) -> None:
+    plan_file.write_text(plan_file.read_text("utf-8") + text, "utf-8")
+    for args in (("report",), ("list",), ("record", "cpi", "2023-01", "2")):
+        assert_refused(run(*args), f"error: {plan_file}: {said}\n")
+    result = run("check")
+    assert result.exit_code == 1 and result.stderr.endswith(f"\nerror: {plan_file}: {said}\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+@pytest.mark.parametrize("what", ["ledger", "plan"])
+def test_a_fifo_or_a_device_for_a_file_is_refused_never_waited_on(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path, what: str
+) -> None:
+    fifo = isolated / "fifo.toml"
+    os.mkfifo(fifo)
+    option = "--ledger" if what == "ledger" else "--plan"
+    for path in (fifo, Path(os.devnull)):
+        for args in (("report",), ("check",), ("record", "cpi", "2023-01", "2")):
+            assert_refused(
+                run(*args, option, str(path)), f"error: {path}: the {what} is not a regular file\n"
+            )

@@ -34,6 +34,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: not valid TOML: {why}",
         "zh": "{path}：不是有效的 TOML：{why}",
     },
+    "file.huge_number": {"en": "a number of thousands of digits", "zh": "数字长达数千位"},
+    "plan.not_regular": {
+        "en": "{path}: the plan is not a regular file",
+        "zh": "{path}：计划文件不是普通文件",
+    },
+    "ledger.huge_value": {
+        "en": "value is a number of {digits} digits: no figure is",
+        "zh": "value 是一个 {digits} 位的数：不可能是统计数据",
+    },
     # --- the plan
     "plan.missing": {
         "en": "no plan at {path}: run `targets init` to write the bundled plan,"

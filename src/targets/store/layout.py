@@ -120,6 +120,8 @@ def read(
         value, withdrawn = g[at_value], g[at_withdrawn] is not None
         if (value is None) != withdrawn:
             return None  # a figure without its value, or a withdrawal with one: tomllib names it
+        if value is not None and len(value) > 30:  # maybe beyond a float: tomllib names it
+            return None
         rows.append(
             (
                 intern(target, target),

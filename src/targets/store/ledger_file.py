@@ -143,6 +143,9 @@ def check_ledger(path: Path, source: bytes, lines: bool = True) -> LedgerCheck:
     except RecursionError:
         deep = msg("file.too_deep")
         return LedgerCheck([], [msg("file.not_toml", path=path, why=deep)], [], "")
+    except ValueError:  # an integer of thousands of digits: Python refuses to read it
+        huge = msg("file.huge_number")
+        return LedgerCheck([], [msg("file.not_toml", path=path, why=huge)], [], "")
     problems: list[Message | str] = [
         msg("ledger.unknown_table", path=path, table=key) for key in data if key != "actual"
     ]
@@ -232,6 +235,8 @@ def _row(item: dict[str, Any]) -> Row:
         raise LedgerError("ledger.bad_withdrawn", value=withdrawn)
     if withdrawn and value is not None:
         raise LedgerError("ledger.withdrawal_value")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**308:
+        raise LedgerError("ledger.huge_value", digits=len(str(abs(value))))
     if not withdrawn and (
         isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
     ):

@@ -25,12 +25,12 @@ def read_bytes(path: Path) -> bytes:
         return f.read()
 
 
-def open_for_reading(path: Path) -> BinaryIO:
-    """The ledger open for reading; LedgerError for a device or a FIFO, which would
-    never end or never answer."""
+def open_for_reading(path: Path, what: str = "ledger") -> BinaryIO:
+    """The ledger (or plan) open for reading; LedgerError for a device or a FIFO, which
+    would never end or never answer."""
     fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     try:
-        _regular(path, fd)
+        _regular(path, fd, what)
     except LedgerError:
         os.close(fd)
         raise
@@ -88,7 +88,7 @@ def require_folder(path: Path) -> None:
         raise LedgerError("ledger.no_folder", path=path, folder=folder)
 
 
-def _regular(path: Path, fd: int) -> None:
+def _regular(path: Path, fd: int, what: str = "ledger") -> None:
     """Refuse a ledger that is a device, a FIFO or a socket: reading one never ends."""
     import errno
     import stat
@@ -97,7 +97,7 @@ def _regular(path: Path, fd: int) -> None:
     if stat.S_ISDIR(mode):  # said as the system says it, for reading and writing alike
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     if not stat.S_ISREG(mode):
-        raise LedgerError("ledger.not_regular", path=path)
+        raise LedgerError("plan.not_regular" if what == "plan" else "ledger.not_regular", path=path)
 
 
 def _lock(fd: int, shared: bool = False) -> None:

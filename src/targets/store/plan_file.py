@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from targets.domain.plan import Plan, plan_from_dict, plan_to_dict
-from targets.errors import PlanError
+from targets.errors import LedgerError, PlanError
+from targets.store.ledger_lock import open_for_reading
 
 BUNDLED_PLAN = "liaoyuan-2023.toml"
 _loaded: dict[Path, tuple[bytes, Plan]] = {}  # the last plan read from each path
@@ -14,11 +15,14 @@ _loaded: dict[Path, tuple[bytes, Plan]] = {}  # the last plan read from each pat
 def read_plan_bytes(path: Path) -> bytes:
     """The plan file's bytes; PlanError saying how to get one when there is none."""
     try:
-        return path.read_bytes()
+        with open_for_reading(path, "plan") as f:  # a FIFO or a device is refused, not read
+            return f.read()
     except FileNotFoundError:
         raise PlanError("plan.missing", path=path) from None
     except OSError as e:
         raise PlanError("plan.cannot_read", path=path, why=e.strerror) from None
+    except LedgerError as e:  # a FIFO or a device
+        raise PlanError(e.messages) from None
 
 
 def load_plan(path: Path) -> Plan:

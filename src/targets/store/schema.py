@@ -70,6 +70,10 @@ def check_plan(path: Path, source: bytes) -> tuple[Plan | None, list[Message]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         return None, [msg("file.not_toml", path=path, why=str(e))]
+    except RecursionError:
+        return None, [msg("file.not_toml", path=path, why=msg("file.too_deep"))]
+    except ValueError:  # an integer of thousands of digits: Python refuses to read it
+        return None, [msg("file.not_toml", path=path, why=msg("file.huge_number"))]
     where = _Locator(path, text)
     problems: list[Message] = []
     for key in data:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from targets.domain.plan import Plan
 from targets.errors import LedgerError, PeriodError, PlanError, RecordError, TargetsError
 from targets.messages import Message
 from targets.present.formats import Options
-from targets.present.machine import actuals_csv
+from targets.present.machine import actuals_csv, inert
 from targets.store import ledger_file as ledger
 from targets.store.plan_file import bundled_plan_text, load_plan
 from targets.store.schema import check_plan, validate_plan
@@ -415,6 +416,8 @@ def test_exported_actuals_imported_with_revise_reproduce_every_entry(
         exported = actuals_csv(kept, Options(excel=excel))
         importing.import_csv(PLAN, second, CSV_NAME, exported, revise=True)
         again = ledger.parse_ledger(second, second.read_bytes())
+        if excel:  # text Excel would run as a formula comes back with its apostrophe
+            recorded = [replace(e, source=inert(e.source), note=inert(e.note)) for e in recorded]
         assert sorted(again, key=repr) == sorted((e.to_row() for e in recorded), key=repr)
 
 

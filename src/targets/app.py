@@ -47,13 +47,25 @@ def report(
     options: Options,
     region: str | None = None,
     known_on: str | None = None,
-) -> tuple[bytes, Options]:
-    """The report rendered; the options with the language resolved against the plan."""
+) -> tuple[bytes, list[Message]]:
+    """The report rendered, and the notes to say with it."""
     from targets.present.formats import render
 
     built = build_report(plan_path, ledger, as_of, region, known_on)
     options = _resolved(options, built.plan)
-    return render("report", fmt, built, options), options
+    return render("report", fmt, built, options), _unclaimed_note(built)
+
+
+def _unclaimed_note(built: Report) -> list[Message]:
+    """What the report leaves out: figures under ids no target of the plan has."""
+    from targets.evaluation.report import unclaimed
+
+    found = unclaimed(built.plan, built.entries)
+    if not found:
+        return []
+    n = sum(count for _, count in found)
+    ids = ", ".join(f"{target!r} ({count})" for target, count in found)
+    return [msg("report.unclaimed", n=n, year=built.plan.year, plan=built.plan.id, ids=ids)]
 
 
 def history(

@@ -95,7 +95,7 @@ def quick(args: list[str]) -> int | None:
             written = Path(options["--output"]) if options.get("--output") else None
             output.refuse_terminal(fmt, is_binary("report", fmt), written)
             chosen = output.terminal(options.get("--lang"), fmt == "table", written)
-            data, _ = app.report(
+            data, notes = app.report(
                 plan,
                 ledger,
                 options.get("--as-of"),
@@ -105,6 +105,8 @@ def quick(args: list[str]) -> int | None:
                 options.get("--known-on"),
             )
             output.deliver(data, written, "report", fmt, plan, config.ledger_path(plan, ledger))
+            for note in notes:
+                output.say(note)
         else:
             target, period, value = positionals
             said = app.record(

@@ -268,8 +268,10 @@ def report(
     """Where every target stands: the figure, the gap, the status, what the year still needs."""
     chosen = output.terminal(_chosen(lang), format == "table", output_file)
     options = replace(chosen, by=by.value if by else None, outlook=not no_outlook)
-    data, _ = use.report(plan, ledger, as_of, format, options, region, known_on)
+    data, notes = use.report(plan, ledger, as_of, format, options, region, known_on)
     output.deliver(data, output_file, "report", format, plan, config.ledger_path(plan, ledger))
+    for note in notes:
+        output.say(note)
 
 
 @app.command()
@@ -346,6 +348,8 @@ def check(
     found = checks.check(plan, ledger_path)
     for note in found.notes:
         output.say("prefix.note", text=note)
+    for warning in found.warnings:
+        output.say(warning)
     if found.errors:
         raise typer.Exit(output.refuse(TargetsError(found.errors)))
     targets_n = len(found.plan.targets) if found.plan else 0

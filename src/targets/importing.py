@@ -16,6 +16,7 @@ from targets.domain.entries import Entry, Key, Row, entry_from_row, in_force
 from targets.domain.periods import spreadsheet_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError, TargetsError
+from targets.evaluation import plausibility
 from targets.messages import Message, msg
 from targets.recording import dec, duplicates, make_entry, outranked_note, rate_note
 from targets.store import ledger_file as ledger
@@ -206,7 +207,7 @@ def import_csv(
     new, batch, clashes = sort_out(existing)
     if read.problems or batch.problems or clashes:
         raise refuse(read.problems + batch.problems + clashes)
-    notes = read.notes + _outranked(new, existing, name, plan.region)
+    notes = read.notes + _outranked(new, existing, name, plan.region) + _doubts(plan, new, name)
     done = Imported(new.entries, notes, read.read_as, batch.unchanged, batch.stale)
     if dry_run or not new.entries:
         return done
@@ -220,6 +221,16 @@ def import_csv(
 
     ledger.append(path, new.entries, check)
     return done
+
+
+def _doubts(plan: Plan, rows: CsvRows, name: str) -> list[Message]:
+    """A warning for each figure that looks wrong for its target; recorded all the same."""
+    place = msg(f"place.{rows.place}")
+    said = (
+        plausibility.warning(plan, e, msg("csv.where", name=name, place=place, line=line))
+        for e, line in zip(rows.entries, rows.lines, strict=True)
+    )
+    return [warning for warning in said if warning is not None]
 
 
 def _outranked(rows: CsvRows, existing: list[Row], name: str, home: str) -> list[Message]:

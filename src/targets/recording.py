@@ -20,6 +20,7 @@ from targets.domain.entries import Entry, Key, Row, entry_from_row, figures_in_f
 from targets.domain.periods import label, names_one_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError
+from targets.evaluation import plausibility
 from targets.messages import Message, msg
 from targets.store import ledger_file as ledger
 
@@ -177,6 +178,8 @@ def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = Fa
     except _Unchanged as same:
         return Recorded(True, [], same.entry)
     notes = [n for n in [rate_note(plan, entry, text, "")] if n]
+    if warning := plausibility.warning(plan, entry):
+        notes.append(warning)
     winner = in_force([*earlier, entry], plan.region)[key]
     if winner is not entry:
         notes.append(outranked_note("", entry, winner))

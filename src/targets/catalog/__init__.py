@@ -3,12 +3,13 @@ module per part of the tool (`targets.messages` explains the templates)."""
 
 from __future__ import annotations
 
-from targets.catalog import commands, figures, files, help
+from targets.catalog import commands, desk, figures, files, help
 
 CATALOG: dict[str, dict[str, str]] = {
     **files.MESSAGES,
     **figures.MESSAGES,
     **commands.MESSAGES,
     **help.MESSAGES,
+    **desk.MESSAGES,
 }
-PARTS = (files.MESSAGES, figures.MESSAGES, commands.MESSAGES, help.MESSAGES)
+PARTS = (files.MESSAGES, figures.MESSAGES, commands.MESSAGES, help.MESSAGES, desk.MESSAGES)

@@ -50,6 +50,7 @@ class Target:
 
     better: Better | None = None
     values: dict[str, float] | None = None  # the target's value for other regions
+    plausible: tuple[float, float] | None = None  # [low, high]: figures outside draw a warning
 
     def display_name(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
@@ -201,6 +202,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 **t,
                 "schedule": _tuple(t.get("schedule")),
                 "base_shares": _tuple(t.get("base_shares")),
+                "plausible": _tuple(t.get("plausible")),
             }
         )
         for t in data["targets"]
@@ -218,6 +220,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 **vars(t),
                 "schedule": _list(t.schedule),
                 "base_shares": _list(t.base_shares),
+                "plausible": _list(t.plausible),
             }
             for t in plan.targets
         ],

@@ -35,3 +35,14 @@ def evaluate(
     cutoff = as_of.month if as_of is not None else 0
     rows = tuple(regions.row(t, region, cutoff) for t in plan.targets)
     return Report(plan, as_of, rows, region, known_on, judged)
+
+
+def unclaimed(plan: Plan, entries: Iterable[Entry]) -> tuple[tuple[str, int], ...]:
+    """The ids of the plan's year's entries that no target of the plan has, each with
+    how many (SPEC §9: a renamed id must not hide figures silently)."""
+    ids = {t.id for t in plan.targets}
+    found: dict[str, int] = {}
+    for e in entries:
+        if e.target not in ids and e.period.year == plan.year:
+            found[e.target] = found.get(e.target, 0) + 1
+    return tuple(found.items())

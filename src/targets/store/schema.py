@@ -206,6 +206,9 @@ def _target_rules(t: Target) -> list[tuple[str, Message]]:
         wrong.append(("id", msg("schema.target_id_form")))
     if t.tolerance < 0:
         wrong.append(("tolerance", msg("schema.tolerance", value=t.tolerance)))
+    if t.plausible is not None and not t.plausible[0] < t.plausible[1]:
+        low, high = t.plausible
+        wrong.append(("plausible", msg("schema.plausible", low=low, high=high)))
     if t.value is not None and t.relative_to is not None:
         wrong.append(("relative_to", msg("schema.value_or_relative")))
     for name, kind in (("schedule", "total"), ("base_shares", "growth")):

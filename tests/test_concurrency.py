@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import PROC_LOCKS, Run, wait_until_blocked
 
+from targets.domain.entries import Row
 from targets.store import ledger_file as ledger
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english")]  # English words
@@ -47,7 +48,7 @@ def _finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
     return done
 
 
-def _rows_from_the_file(actuals: Path) -> list[ledger.Row]:
+def _rows_from_the_file(actuals: Path) -> list[Row]:
     """The ledger read afresh from its bytes, bypassing the index."""
     return ledger.parse_ledger(actuals, actuals.read_bytes())
 

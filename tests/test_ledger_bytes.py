@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from targets.domain.entries import Entry
+from targets.domain.entries import Entry, entry_from_row
 from targets.domain.periods import Period
 from targets.store import ledger_file as ledger
 from targets.store.ledger_file import format_entry
@@ -88,7 +88,7 @@ def test_an_appended_entry_reads_back_as_itself(entry: Entry, text: str, tmp_pat
     ledger.append(path, [entry])
     assert path.read_bytes().endswith(text.encode("utf-8"))
     (row,) = ledger.parse_ledger(path, path.read_bytes())
-    assert ledger.entry_from_row(row) == Entry(
+    assert entry_from_row(row) == Entry(
         entry.target,
         entry.period,
         entry.value,

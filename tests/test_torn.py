@@ -168,11 +168,13 @@ def test_every_cut_leaves_the_earlier_entries_readable_and_repair_takes_it_out(
     assert done.copy is not None and done.copy.read_bytes() == data
     mended = path.read_bytes()
     if cut == len(BLOCK) - 1:  # every field is there but the line end: the entry is kept
-        assert done.done == ["ended the file with the line break its last entry lacked"]
+        assert [str(m) for m in done.done] == [
+            "ended the file with the line break its last entry lacked"
+        ]
         assert mended == before + BLOCK
         assert ledger.parse_ledger(path, mended) == [*GOOD_ROWS, BLOCK_ROW]
     else:
-        assert done.done == ["cut off its incomplete last entry"]
+        assert [str(m) for m in done.done] == ["cut off its incomplete last entry"]
         assert mended == before
     assert repair(path) == ([], None)  # nothing more to mend
 

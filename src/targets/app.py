@@ -279,11 +279,11 @@ def _resolved(options: Options, plan: Plan) -> Options:
     )
 
 
-def repair(ledger: Path) -> str | None:
+def repair(ledger: Path) -> Message | None:
     """Take out what a write cut short left in the ledger; what was done, if anything."""
     from targets.store.repair import repair as mend
 
     done = mend(ledger)
     if done.copy is None:
         return None
-    return f"repaired {ledger}: {'; '.join(done.done)}; the file as it was is kept as {done.copy}"
+    return msg("repair.done", path=ledger, done=done.done, copy=done.copy)

@@ -72,7 +72,7 @@ def _rendered(value: Any, lang: str) -> Any:
 
 
 def _rendered_list(items: list[Message] | tuple[Message, ...], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(m.render(lang) for m in items)
+    return ("；" if lang == "zh" else "; ").join(m.render(lang) for m in items)
 
 
 class _Formatter(string.Formatter):

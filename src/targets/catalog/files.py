@@ -91,6 +91,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} (entry {n}): {problem}",
         "zh": "{path}（第 {n} 条）：{problem}",
     },
+    "ledger.ends_mid_line": {"en": "the file ends mid-line", "zh": "文件在一行中间结束"},
+    "cut.torn": {
+        "en": "{path}, line {line}: the last entry is incomplete, as a write cut short leaves it"
+        " ({why})",
+        "zh": "{path} 第 {line} 行：最后一条不完整，像是写入中断留下的（{why}）",
+    },
+    "cut.torn_left_out": {
+        "en": "{torn}; it is left out until {repair} puts the ledger right",
+        "zh": "{torn}；在 {repair} 修复数据台账之前，这一条不计入",
+    },
+    "cut.bad_batch": {
+        "en": "batch must be the text that names an import, beside batch_size",
+        "zh": "batch 应为标明一次导入的文本，与 batch_size 一起出现",
+    },
+    "cut.bad_batch_size": {
+        "en": "batch_size must be the number of entries of the import, 2 or more",
+        "zh": "batch_size 应为该次导入的条数，至少为 2",
+    },
+    "cut.import": {
+        "en": "{path}, line {line}: {n} of the {size} entries of an import cut short are left"
+        " out (batch {batch}); import that file again, and {repair} takes them out of the ledger",
+        "zh": "{path} 第 {line} 行：一次中断的导入的 {size} 条中有 {n} 条不计入（batch {batch}）；"
+        "请重新导入该文件，{repair} 会把它们从数据台账中删去",
+    },
     "ledger.torn_refused": {
         "en": "{torn}; nothing was recorded: run {repair} first",
         "zh": "{torn}；未记录任何数据：请先运行 {repair}",
@@ -153,6 +177,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ledger.not_regular": {
         "en": "{path}: the ledger is not a regular file",
         "zh": "{path}：数据台账不是普通文件",
+    },
+    "repair.done": {
+        "en": "repaired {path}: {done}; the file as it was is kept as {copy}",
+        "zh": "已修复 {path}：{done}；原文件保留为 {copy}",
+    },
+    "repair.line_end": {
+        "en": "ended the file with the line break its last entry lacked",
+        "zh": "在文件末尾补上了最后一条缺少的换行",
+    },
+    "repair.torn": {"en": "cut off its incomplete last entry", "zh": "删去了不完整的最后一条"},
+    "repair.import": {
+        "en": "took out {n:entry|entries} of an import cut short",
+        "zh": "删去了一次中断的导入留下的 {n} 条",
+    },
+    "repair.imports": {
+        "en": "took out {n:entry|entries} of {imports} imports cut short",
+        "zh": "删去了 {imports} 次中断的导入留下的 {n} 条",
     },
     "repair.no_copy": {
         "en": "{path}: cannot keep a copy of the ledger ({why})",

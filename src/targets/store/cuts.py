@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from targets.errors import LedgerError
+from targets.messages import say as words
 
 # What this run's reading left out, for the command to say once (app never prints).
 _left_out: list[str] = []
@@ -45,7 +46,7 @@ def left_out() -> list[str]:
 def reader_notes(torn: str, cut: list[str]) -> list[str]:
     """What a report, a history or an export says it left out: the torn last entry, the
     imports cut short."""
-    said = [f"{torn}; it is left out until {REPAIR} puts the ledger right"] if torn else []
+    said = [words("cut.torn_left_out", torn=torn, repair=REPAIR)] if torn else []
     return said + cut
 
 
@@ -53,9 +54,8 @@ REPAIR = "`targets check --repair`"
 
 
 def torn_note(path: Path, line: int, why: str) -> str:
-    return (
-        f"{path}, line {line}: the last entry is incomplete, as a write cut short leaves it ({why})"
-    )
+    """The torn last entry in words (the language is decided before any reading)."""
+    return words("cut.torn", path=path, line=line, why=why)
 
 
 def batch_of(item: dict[str, Any]) -> tuple[str, int] | None:
@@ -64,9 +64,9 @@ def batch_of(item: dict[str, Any]) -> tuple[str, int] | None:
     if batch is None and size is None:
         return None
     if not isinstance(batch, str) or not batch:
-        raise LedgerError("batch must be the text that names an import, beside batch_size")
+        raise LedgerError("cut.bad_batch")
     if isinstance(size, bool) or not isinstance(size, int) or size < 2:
-        raise LedgerError("batch_size must be the number of entries of the import, 2 or more")
+        raise LedgerError("cut.bad_batch_size")
     return batch, size
 
 
@@ -99,8 +99,14 @@ def incomplete(
         spans.extend((at[n], after.get(at[n], at[n])) for n in rows)
         size = max(size for _, size in members)
         notes.append(
-            f"{path}, line {at[rows[0]]}: {len(rows)} of the {size} entries of an import cut"
-            f" short are left out (batch {batch}); import that file again, and {REPAIR}"
-            " takes them out of the ledger"
+            words(
+                "cut.import",
+                path=path,
+                line=at[rows[0]],
+                n=len(rows),
+                size=size,
+                batch=batch,
+                repair=REPAIR,
+            )
         )
     return notes, dropped

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 from targets.domain.entries import CHINA, FIELDS, Entry, Row, entry_from_row
 from targets.domain.periods import parse_period
 from targets.errors import LedgerError, PeriodError
-from targets.messages import Message, msg
+from targets.messages import Message, msg, say
 from targets.store import cuts
 from targets.store import index as cache
 from targets.store.index import LedgerIndex
@@ -198,7 +198,7 @@ def _without_torn_tail(path: Path, text: str) -> LedgerCheck:
     lines = text_lines(text)
     start = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].lstrip()[:1] == "["), 0)
     before = check_ledger(path, "".join(lines[:start]).encode("utf-8"))
-    torn = cuts.torn_note(path, start + 1, "the file ends mid-line")
+    torn = cuts.torn_note(path, start + 1, say("ledger.ends_mid_line"))
     if before.torn:  # two cut entries are no cut write: a hand edit gone wrong
         return before._replace(problems=[*before.problems, before.torn, torn], torn="")
     return before._replace(torn=torn, spans=[*before.spans, (start + 1, len(lines))])

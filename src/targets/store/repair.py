@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from targets.errors import LedgerError
+from targets.messages import Message, msg
 from targets.store import ledger_file as ledger
 from targets.store import ledger_lock
 
@@ -26,7 +27,7 @@ _WHOLE_LAST_LINE = re.compile(rb"\nrecorded_at = [0-9T:. -]+(?:[+-][0-9]{2}:[0-9
 
 
 class Repaired(NamedTuple):
-    done: list[str]  # what was put right, for the person
+    done: list[Message]  # what was put right, for the person
     copy: Path | None  # the original kept, when anything was changed
 
 
@@ -46,23 +47,25 @@ def repair(path: Path) -> Repaired:
     return Repaired(done, copy)
 
 
-def _mended(path: Path, data: bytes) -> tuple[bytes, list[str]]:
+def _mended(path: Path, data: bytes) -> tuple[bytes, list[Message]]:
     """The ledger's bytes with every cut write taken out, and what was done."""
     checked = ledger.check_ledger(path, data)
     if checked.problems or not (checked.torn or checked.cut):
         return data, []
-    done: list[str] = []
+    done: list[Message] = []
     if checked.torn and _WHOLE_LAST_LINE.search(data):
         whole = ledger.check_ledger(path, data + b"\n")
         if not whole.problems and not whole.torn:  # every field is there but the line end
             data, checked = data + b"\n", whole
-            done.append("ended the file with the line break its last entry lacked")
+            done.append(msg("repair.line_end"))
     if checked.torn:
-        done.append("cut off its incomplete last entry")
+        done.append(msg("repair.torn"))
     if checked.cut:
         n = len(checked.spans) - bool(checked.torn)
-        imports = "an import" if len(checked.cut) == 1 else f"{len(checked.cut)} imports"
-        done.append(f"took out {n} entr{'y' if n == 1 else 'ies'} of {imports} cut short")
+        one = len(checked.cut) == 1
+        done.append(
+            msg("repair.import" if one else "repair.imports", n=n, imports=len(checked.cut))
+        )
     if not checked.spans:
         return data, done
     text = data.decode("utf-8-sig", "replace")

@@ -272,16 +272,16 @@ def test_python_dash_m_runs_the_tool(plan_file: Path) -> None:
     assert "地区生产总值" in done.stdout
 
 
-def test_a_year_given_for_a_monthly_rate_is_recorded_as_december_with_a_note(
-    run: Run, plan_file: Path
+def test_a_span_given_for_a_monthly_rate_is_refused_naming_the_month(
+    run: Run, plan_file: Path, ledger_file: Path
 ) -> None:
     result = run("record", "cpi", "2023年", "0.2")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1
     assert result.stderr == (
-        "recorded cpi 2023-12 (Dec) = 0.2\n"
-        "note: cpi is a monthly rate, so '2023年' is taken as the reading for Dec;"
-        " the year's figure is the mean of the monthly readings\n"
+        "error: period '2023年' spans months, and a monthly rate takes each month's reading"
+        " (the bureau's figure for a span is their mean): write the month, 2023-12\n"
     )
+    assert not ledger_file.exists()
     assert run("record", "cpi", "2023-11", "0.1").stderr == "recorded cpi 2023-11 (Nov) = 0.1\n"
 
 

@@ -180,16 +180,17 @@ def test_record_says_when_its_revision_will_not_be_in_force(
     ]
 
 
-def test_an_import_says_which_month_a_rate_span_is_taken_as(
+def test_an_import_refuses_a_span_for_a_monthly_rate(
     run: Run, plan_file: Path, isolated: Path
 ) -> None:
     figures = isolated / "rates.csv"
     figures.write_text("target,period,value\nunemployment,2023年上半年,5.5\n", "utf-8")
     result = run("import", str(figures))
     assert result.stderr.splitlines() == [
-        f"recorded 1 figure from {figures} (UTF-8)",
-        f"note: {figures}, line 2: unemployment is a monthly rate, so '2023年上半年' is taken"
-        " as the reading for Jun; the year's figure is the mean of the monthly readings",
+        f"error: {figures}, line 2: period '2023年上半年' spans months, and a monthly rate"
+        " takes each month's reading (the bureau's figure for a span is their mean):"
+        " write the month, 2023-06",
+        f"error: {figures}: nothing was recorded",
     ]
 
 

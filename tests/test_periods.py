@@ -182,7 +182,19 @@ def test_quarter_and_half_forms_agree(p: Period) -> None:
     ],
 )
 def test_the_bureaus_forms_without_a_year_take_the_plans_year(text: str, month: int) -> None:
-    assert _plan(GDP, CPI).period_for(CPI if month in (1, 2) else GDP, text) == Period(2023, month)
+    industry = Target(
+        id="industry", name="工业", kind="growth", comparator="at_least", unit="%",
+        frequency="monthly", value=6.0,
+    )  # fmt: skip
+    target = industry if month in (1, 2) else GDP
+    assert _plan(GDP, industry).period_for(target, text) == Period(2023, month)
+
+
+@pytest.mark.parametrize("text", ["一季度", "1-3月", "2023-Q1", "2023-H1", "2023"])
+def test_a_monthly_rate_takes_a_month_not_a_span(text: str) -> None:
+    with pytest.raises(PeriodError, match="spans months, and a monthly rate takes each month"):
+        _plan(CPI).period_for(CPI, text)
+    assert _plan(CPI).period_for(CPI, "3月") == Period(2023, 3)
 
 
 def test_a_month_alone_is_a_rate_reading_and_no_year_to_date_figure() -> None:

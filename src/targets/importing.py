@@ -18,7 +18,7 @@ from targets.domain.plan import Plan
 from targets.errors import RecordError, TargetsError
 from targets.evaluation import plausibility
 from targets.messages import Message, msg
-from targets.recording import dec, duplicates, make_entry, outranked_note, rate_note
+from targets.recording import dec, duplicates, make_entry, outranked_note
 from targets.store import ledger_file as ledger
 
 
@@ -52,9 +52,6 @@ def read_csv(
         rows.entries.append(entry)
         rows.lines.append(line)
         rows.own_time.append(bool(cells.get("recorded_at", "").strip()))
-        where = msg("csv.where", name=name, place=msg(f"place.{read.place}"), line=line)
-        if note := rate_note(plan, entry, _period_text(cells["period"]), where):
-            rows.notes.append(note)
     return rows
 
 

@@ -17,7 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from targets.domain.entries import Entry, Key, Row, entry_from_row, figures_in_force, in_force
-from targets.domain.periods import label, names_one_month
 from targets.domain.plan import Plan
 from targets.errors import RecordError
 from targets.evaluation import plausibility
@@ -177,7 +176,7 @@ def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = Fa
         ledger.append(path, [entry], check, _regions(plan, entry))
     except _Unchanged as same:
         return Recorded(True, [], same.entry)
-    notes = [n for n in [rate_note(plan, entry, text, "")] if n]
+    notes: list[Message] = []
     if warning := plausibility.warning(plan, entry):
         notes.append(warning)
     winner = in_force([*earlier, entry], plan.region)[key]
@@ -215,17 +214,6 @@ def _regions(plan: Plan, entry: Entry) -> list[str]:
     ledger is not read."""
     region = entry.region or plan.region
     return ["", region] if region == plan.region else [region]
-
-
-def rate_note(plan: Plan, entry: Entry, text: str, where: Message | str) -> Message | None:
-    """For a monthly rate given a span of the year (2023, 2023-H1): which reading it is."""
-    t = plan.target(entry.target)
-    if t.kind != "rate" or t.frequency != "monthly" or names_one_month(text):
-        return None
-    from targets.messages import current
-
-    month = label(entry.period, current(), cumulative=False)
-    return msg("note.rate_span", where=where, target=t.id, text=text, month=month)
 
 
 def outranked_note(where: Message | str, entry: Entry, winner: Entry) -> Message:

@@ -28,6 +28,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "plausible must be [low, high] with low below high, not [{low}, {high}]",
         "zh": "plausible 应写成 [下限, 上限] 且下限小于上限，而不是 [{low}, {high}]",
     },
+    "period.rate_span": {
+        "en": "period {text!r} spans months, and a monthly rate takes each month's reading"
+        " (the bureau's figure for a span is their mean): write the month, {period}",
+        "zh": "期间 {text!r} 跨越多个月，而月度比率按各月读数记录（统计局的跨月数据是各月平均）："
+        "请写月份，如 {period}",
+    },
     "report.unclaimed": {
         "en": "note: {n:figure|figures} of {year} under ids no target of {plan} has, left out"
         " of the report: {ids}; `targets check` names them",

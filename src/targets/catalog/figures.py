@@ -112,12 +112,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{target} {period}（{label}）{where}已是 {value:g}（记录于 {recorded_at}）；"
         "未重复记录",
     },
-    "note.rate_span": {
-        "en": "note: {where}{target} is a monthly rate, so {text!r} is taken as the reading"
-        " for {month}; the year's figure is the mean of the monthly readings",
-        "zh": "注意：{where}{target} 是月度比率，{text!r} 按 {month} 的读数记录；"
-        "全年数为各月读数的平均",
-    },
     "note.outranked": {
         "en": "note: {where}{target} {period} = {value} will not be in force:"
         " {later} was recorded later ({recorded_at}), and the latest recording counts",

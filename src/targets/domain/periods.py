@@ -78,11 +78,16 @@ def parse_period(text: str, year: int | None = None) -> Period:
     return read_period(text, year)[0]
 
 
-def figure_period(text: str, year: int | None = None, *, cumulative: bool = True) -> Period:
+def figure_period(
+    text: str, year: int | None = None, *, cumulative: bool = True, reading: bool = False
+) -> Period:
     """Read the period of a figure: refuse a piece of the year that is not year to date
     (二季度, 2023-H2), and for year-to-date figures (`cumulative`) a lone month, each with
-    a hint naming the year-to-date form."""
+    a hint naming the year-to-date form; for a monthly rate's `reading`, a span of months
+    (the bureau's "CPI 1-3月" is the mean of three readings), naming the month."""
     period, shape = read_period(text, year)
+    if reading and shape == "span":
+        raise PeriodError(msg("period.rate_span", text=text.strip(), period=period))
     if shape == "piece" or (shape == "month" and cumulative and period.month != 1):
         raise PeriodError(_alone(text, period, shape, cumulative))
     return period

@@ -168,7 +168,9 @@ class Plan:
     def period_for(self, target: Target, text: str) -> Period:
         """Parse a figure's period for this target: year to date (or a rate's month), in
         the plan's year (meant when the text names none), and one its frequency takes."""
-        period = self._in_year(figure_period(text, self.year, cumulative=target.cumulative), text)
+        reading = target.kind == "rate" and target.frequency == "monthly"
+        found = figure_period(text, self.year, cumulative=target.cumulative, reading=reading)
+        period = self._in_year(found, text)
         if period.month not in target.months:
             from targets.messages import msg
 

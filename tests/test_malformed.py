@@ -118,3 +118,37 @@ def test_a_fifo_or_a_device_for_a_file_is_refused_never_waited_on(
             assert_refused(
                 run(*args, option, str(path)), f"error: {path}: the {what} is not a regular file\n"
             )
+
+
+def test_init_force_never_writes_the_plan_over_the_ledger(
+    run: Run, plan_file: Path, ledger_file: Path, isolated: Path
+) -> None:
+    assert run("record", "gdp", "2023-Q1", "5.8").exit_code == 0
+    figures = ledger_file.read_bytes()
+    said = "is the ledger: a plan written there would replace every figure recorded;"
+    for args in (
+        ("--plan", "actuals.toml"),
+        ("--plan", str(ledger_file)),
+        ("--plan", "sub/../actuals.toml"),
+        ("--plan", "other.toml", "--ledger", "other.toml"),
+    ):
+        result = run("init", "--force", *args, "--lang", "en")
+        assert result.exit_code == 1, result.output
+        assert said in result.stderr and "give --plan another file" in result.stderr
+    assert ledger_file.read_bytes() == figures
+    assert not (isolated / "other.toml").exists()
+    assert run("init", "--force", "--lang", "en").exit_code == 0  # the plan itself: fine
+
+
+def test_two_targets_with_one_name_are_refused_by_the_plan_check(run: Run, plan_file: Path) -> None:
+    text = plan_file.read_text("utf-8")
+    plan_file.write_text(text.replace('name = "规模以上工业总产值"', 'name = "地区生产总值"', 1))
+    lines = plan_file.read_text("utf-8").splitlines()
+    line = [n for n, ln in enumerate(lines, 1) if ln == 'name = "地区生产总值"'][1]
+    said = (
+        f"error: {plan_file}, line {line} (target 'industrial_output'): '地区生产总值' is also"
+        " the name of gdp: a record by name could not tell them apart\n"
+    )
+    checked = run("check", "--lang", "en")
+    assert checked.exit_code == 1 and checked.stderr.endswith(said), checked.stderr
+    assert_refused(run("record", "地区生产总值", "2023-Q1", "5.8", "--lang", "en"), said)

@@ -287,3 +287,16 @@ def repair(ledger: Path) -> Message | None:
     if done.copy is None:
         return None
     return msg("repair.done", path=ledger, done=done.done, copy=done.copy)
+
+
+def not_the_ledger(plan: Path, ledger: Path | None) -> None:
+    """Refuse to write a plan over the ledger (`init --plan actuals.toml`, even --force):
+    the figures recorded there are the one thing the tool never rewrites."""
+    from targets.errors import TargetsError
+
+    figures = ledger_path(plan, ledger)
+    same = plan.resolve() == figures.resolve()
+    if not same and plan.exists() and figures.exists():
+        same = plan.samefile(figures)
+    if same:
+        raise TargetsError("init.is_ledger", path=plan)

@@ -160,6 +160,7 @@ def init(
     """Write the bundled plan (辽源市2023年主要预期目标) to ./targets.toml."""
     from targets.store.plan_file import bundled_plan_text
 
+    use.not_the_ledger(plan, ledger)
     if plan.exists() and not force:
         raise TargetsError("plan.exists", path=plan)
     output.write(bundled_plan_text().encode(), plan)

@@ -54,6 +54,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot read the plan ({why})",
         "zh": "{path}：无法读取计划（{why}）",
     },
+    "init.is_ledger": {
+        "en": "{path} is the ledger: a plan written there would replace every figure recorded;"
+        " give --plan another file",
+        "zh": "{path} 是数据台账：把计划写到那里会覆盖所有已记录的数据；请用 --plan 指定别的文件",
+    },
     "plan.exists": {
         "en": "{path} exists already; `targets init --force` replaces it",
         "zh": "{path} 已存在；`targets init --force` 可替换它",
@@ -381,6 +386,11 @@ MESSAGES.update(
         "schema.kind.total": {"en": "total", "zh": "总量"},
         "schema.kind.growth": {"en": "growth", "zh": "增速"},
         "schema.id_twice": {"en": "id {id!r} is used twice", "zh": "id {id!r} 用了两次"},
+        "schema.name_twice": {
+            "en": "{name!r} is also the name of {other}:"
+            " a record by name could not tell them apart",
+            "zh": "{name!r} 也是 {other} 的名称：按名称记录时无法区分",
+        },
         "schema.refers_to_itself": {
             "en": "a target cannot refer to itself",
             "zh": "指标不能引用自身",

@@ -239,12 +239,21 @@ def _cross_rules(
     targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[Message]
 ) -> None:
     ids = [r.get("id") for r in raw]  # a target that failed its own checks still exists
+    at: dict[Any, list[int]] = {}  # once, not per target: a plan may hold 10,000 targets
+    for i, r in enumerate(raw):
+        at.setdefault(r.get("id"), []).append(i)
     seen: set[str] = set()
+    named: dict[str, str] = {}  # a name (or English name) → the first target that has it
     for i, t in enumerate(targets):
-        index = _raw_index(raw, t.id, i)
+        hits = at.get(t.id, [])
+        index = hits[-1] if len(hits) > 1 else (hits[0] if hits else i)
         if t.id in seen:
             problems.append(_at(where.field("target", index, "id"), "schema.id_twice", id=t.id))
         seen.add(t.id)
+        for field, name in (("name", t.name), ("name_en", t.name_en)):
+            if name and named.setdefault(name, t.id) != t.id:
+                place = where.field("target", index, field)
+                problems.append(_at(place, "schema.name_twice", name=name, other=named[name]))
         if t.relative_to is None:
             continue
         if t.relative_to == t.id:

@@ -172,8 +172,9 @@ def test_kill_9_at_random_moments_of_import_leaves_all_or_none(
     counts: Counter[str] = Counter()
     for i in range(40):
         pid, read = fork_command(args(i))
-        time.sleep(rng.uniform(0, 1.3 * life))
-        os.kill(pid, signal.SIGKILL)
+        if i % 8 != 7:  # every eighth runs to its end: the ledger grows, and so do imports
+            time.sleep(rng.uniform(0, 1.3 * life))
+            os.kill(pid, signal.SIGKILL)
         status, said = finish(pid, read)
         counts["trials"] += 1
         counts["killed"] += os.WIFSIGNALED(status)

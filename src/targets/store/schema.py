@@ -238,10 +238,12 @@ def _shares_problem(name: str, shares: tuple[float, ...]) -> Message | None:
 def _cross_rules(
     targets: list[Target], raw: list[dict[str, Any]], where: _Locator, problems: list[Message]
 ) -> None:
-    ids = [r.get("id") for r in raw]  # a target that failed its own checks still exists
-    at: dict[Any, list[int]] = {}  # once, not per target: a plan may hold 10,000 targets
+    # a target that failed its own checks still exists
+    ids = {r["id"] for r in raw if isinstance(r.get("id"), str)}
+    at: dict[str, list[int]] = {}  # once, not per target: a plan may hold 10,000 targets
     for i, r in enumerate(raw):
-        at.setdefault(r.get("id"), []).append(i)
+        if isinstance(r.get("id"), str):
+            at.setdefault(r["id"], []).append(i)
     seen: set[str] = set()
     named: dict[str, str] = {}  # a name (or English name) → the first target that has it
     for i, t in enumerate(targets):

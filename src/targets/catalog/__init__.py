@@ -3,7 +3,7 @@ module per part of the tool (`targets.messages` explains the templates)."""
 
 from __future__ import annotations
 
-from targets.catalog import commands, desk, figures, files, help
+from targets.catalog import commands, desk, figures, files, help, malformed
 
 CATALOG: dict[str, dict[str, str]] = {
     **files.MESSAGES,
@@ -11,5 +11,13 @@ CATALOG: dict[str, dict[str, str]] = {
     **commands.MESSAGES,
     **help.MESSAGES,
     **desk.MESSAGES,
+    **malformed.MESSAGES,
 }
-PARTS = (files.MESSAGES, figures.MESSAGES, commands.MESSAGES, help.MESSAGES, desk.MESSAGES)
+PARTS = (
+    files.MESSAGES,
+    figures.MESSAGES,
+    commands.MESSAGES,
+    help.MESSAGES,
+    desk.MESSAGES,
+    malformed.MESSAGES,
+)

@@ -34,15 +34,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: not valid TOML: {why}",
         "zh": "{path}：不是有效的 TOML：{why}",
     },
-    "file.huge_number": {"en": "a number of thousands of digits", "zh": "数字长达数千位"},
-    "plan.not_regular": {
-        "en": "{path}: the plan is not a regular file",
-        "zh": "{path}：计划文件不是普通文件",
-    },
-    "ledger.huge_value": {
-        "en": "value is a number of {digits} digits: no figure is",
-        "zh": "value 是一个 {digits} 位的数：不可能是统计数据",
-    },
     # --- the plan
     "plan.missing": {
         "en": "no plan at {path}: run `targets init` to write the bundled plan,"
@@ -53,11 +44,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.cannot_read": {
         "en": "{path}: cannot read the plan ({why})",
         "zh": "{path}：无法读取计划（{why}）",
-    },
-    "init.is_ledger": {
-        "en": "{path} is the ledger: a plan written there would replace every figure recorded;"
-        " give --plan another file",
-        "zh": "{path} 是数据台账：把计划写到那里会覆盖所有已记录的数据；请用 --plan 指定别的文件",
     },
     "plan.exists": {
         "en": "{path} exists already; `targets init --force` replaces it",
@@ -386,11 +372,6 @@ MESSAGES.update(
         "schema.kind.total": {"en": "total", "zh": "总量"},
         "schema.kind.growth": {"en": "growth", "zh": "增速"},
         "schema.id_twice": {"en": "id {id!r} is used twice", "zh": "id {id!r} 用了两次"},
-        "schema.name_twice": {
-            "en": "{name!r} is also the name of {other}:"
-            " a record by name could not tell them apart",
-            "zh": "{name!r} 也是 {other} 的名称：按名称记录时无法区分",
-        },
         "schema.refers_to_itself": {
             "en": "a target cannot refer to itself",
             "zh": "指标不能引用自身",

@@ -448,7 +448,10 @@ def contains(word: str) -> Callable[[bytes], str | None]:
 
 
 def recorded(out: bytes) -> str | None:
-    return None if out.startswith(b"recorded ") else f"unexpected output {out[:200]!r}"
+    """The confirmation, in English or (the plans here are zh) Chinese."""
+    if out.startswith(b"recorded ") or out.startswith("已记录".encode()):
+        return None
+    return f"unexpected output {out[:200].decode('utf-8', 'replace')!r}"
 
 
 # --- the comparisons ------------------------------------------------------------------

@@ -151,14 +151,6 @@ def _match(text: str, raw: str, year: int | None) -> tuple[int, int, Shape]:
     raise PeriodError("period.unreadable", text=raw, forms=FORMS)
 
 
-def names_one_month(text: str) -> bool:
-    """Whether the text names a single month (2023-03, 2023年3月), not a span of the year."""
-    try:
-        return read_period(text, 1)[1] in ("canonical", "month")
-    except PeriodError:
-        return False
-
-
 # The forms a spreadsheet turns `2023-03` into: 2023/3/1, 2023/3, 2023-03-01,
 # 2023年3月1日 (a date of that month), Mar-23 (Excel's mmm-yy).
 _DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?")

@@ -127,7 +127,7 @@ def test_an_enormous_figure_is_shown_not_a_crash(run: Run, plan_file: Path) -> N
     for args in (("report",), ("report", "-f", "markdown"), ("history", "livelihood_projects")):
         result = run(*args)
         assert result.exit_code == 0, result.output
-        assert "100000000000000000000000000" in result.stdout
+        assert "1e+26" in result.stdout  # short, so the table keeps its columns
 
 
 def test_as_of_is_null_only_when_nothing_is_recorded(run: Run, plan_file: Path) -> None:

@@ -40,7 +40,8 @@ def cells(j: Judgement, plan: Plan, lang: str, soft: bool = False) -> list[str]:
     goal, period, actual, gap, what the rest of the year needs, trend. `soft`: keep the
     places where a Chinese phrase may break (words.SOFT), for a terminal."""
     t = j.target
-    actual = words.with_unit(j.actual, t.unit, lang)
+    places = words.decisive(j.gap)  # a gap that is not zero never shows as zero
+    actual = words.with_unit(j.actual, t.unit, lang, places=places)
     if t.kind == "rate" and j.latest is not None and j.period is not None:
         # judged on the year's mean; the month's own reading goes beneath it
         month = label(j.period, lang, cumulative=False)
@@ -53,7 +54,7 @@ def cells(j: Judgement, plan: Plan, lang: str, soft: bool = False) -> list[str]:
         words.goal(t, plan, lang, soft),
         words.period_label(j.period, t, lang),
         actual,
-        words.signed(j.gap, t.unit, lang),
+        words.signed(j.gap, t.unit, lang, places),
         needs(j, lang, soft),
         words.sparkline([v for _, v in j.series]),
     ]

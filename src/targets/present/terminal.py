@@ -261,9 +261,10 @@ def history_renderable(
     for line in history.lines:
         e, is_current, j = line.entry, line.current, line.judgement
         remark = plain(" · ".join(x for x in (e.source, e.note) if x))
+        places = words.decisive(j.gap if j is not None else None)
         cells = [
             words.period_label(e.period, target, lang),
-            plain(words.with_unit(e.value, target.unit, lang)),
+            plain(words.with_unit(e.value, target.unit, lang, places=places)),
             "",
             words.WITHDRAWN[lang] if e.withdrawn else words.REVISED[lang],
             e.recorded_at.strftime("%Y-%m-%d %H:%M"),
@@ -274,7 +275,7 @@ def history_renderable(
         ]
         status: Status | None = None
         if j is not None:
-            cells[2] = plain(words.signed(j.gap, target.unit, lang))
+            cells[2] = plain(words.signed(j.gap, target.unit, lang, places))
             status = j.status
             cells[3] = f"{words.SYMBOL[j.status]} {status_word(j, lang)}"
             span = projected(j, lang).replace(words.SOFT, "")

@@ -160,6 +160,9 @@ SPARKS = "▁▂▃▄▅▆▇█"
 SIGN = {"at_least": "≥", "at_most": "≤", "around": "≈"}
 
 
+_HUGE = Decimal("1e15")
+
+
 def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
     """A figure for people: at most `places` decimals and at least `least`, no −0."""
     if x is None:
@@ -167,6 +170,8 @@ def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
     d = x if isinstance(x, Decimal) else dec(x)
     if not d.is_finite():
         return "—"
+    if abs(d) >= _HUGE:  # no figure has so many digits: short, so the table keeps its columns
+        return f"{d:.6g}".replace("E", "e")
     with localcontext() as ctx:  # room for every digit of a large figure
         ctx.prec = max(28, d.adjusted() + places + 2)
         q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
@@ -176,17 +181,29 @@ def number(x: Decimal | float | None, places: int = 2, least: int = 0) -> str:
     return text[1:] if text.startswith("-") and not q else text
 
 
-def figure(x: Decimal | float | None, unit: str) -> str:
+def figure(x: Decimal | float | None, unit: str, places: int = 2) -> str:
     """A published or computed figure: percentages keep one decimal, as bureaus print
     them (5.0%, not 5%)."""
-    return number(x, 2, 1 if unit == "%" else 0)
+    return number(x, places, 1 if unit == "%" else 0)
 
 
-def with_unit(x: Decimal | float | None, unit: str, lang: str, as_written: bool = False) -> str:
+def decisive(gap: Decimal | None, places: int = 2) -> int:
+    """Decimals enough that a gap which is not zero does not show as zero: 6.496 against
+    ≥6.5 shows 6.496% and -0.004 beside 未实现, never 6.5% and 0."""
+    if gap is None or not gap.is_finite() or gap == 0:
+        return places
+    while places < 12 and Decimal(number(gap, places)) == 0:
+        places += 1
+    return places
+
+
+def with_unit(
+    x: Decimal | float | None, unit: str, lang: str, as_written: bool = False, places: int = 2
+) -> str:
     """A figure and its unit; a target's value `as_written` in the plan (6%, not 6.0%)."""
     if x is None:
         return ""
-    text = number(x) if as_written else figure(x, unit)
+    text = number(x) if as_written else figure(x, unit, places)
     if lang == "en":
         unit = UNITS_EN.get(unit, unit)
     if not unit or unit == "%" or not unit.isascii():
@@ -194,16 +211,16 @@ def with_unit(x: Decimal | float | None, unit: str, lang: str, as_written: bool 
     return f"{text} {unit}"
 
 
-def signed(x: Decimal | None, unit: str = "", lang: str = "") -> str:
+def signed(x: Decimal | None, unit: str = "", lang: str = "", places: int = 2) -> str:
     """A difference with its sign; in the target's unit when it counts things (a gap of
     -3.5件), bare for percentages (points)."""
     if x is None:
         return ""
-    text = figure(x, unit)
+    text = figure(x, unit, places)
     text = text if text.startswith("-") or not Decimal(text) else f"+{text}"
     if lang and unit and unit != "%":
         sign = text[0] if text[0] in "+-" else ""
-        return sign + with_unit(Decimal(text.lstrip("+-")), unit, lang)
+        return sign + with_unit(Decimal(text.lstrip("+-")), unit, lang, places=places)
     return text
 
 

@@ -63,7 +63,48 @@ def _period_text(cell: str) -> str:
 
 def _entry(plan: Plan, cells: dict[str, str], region: str | None = None) -> Entry:
     """One row; source and note are kept exactly as written, spaces and all. A region
-    cell wins over `region`."""
+    cell wins over `region`. A row with its own recorded_at is a ledger's history (an
+    export): of another year or another plan's target, it is taken as it is (SPEC 4)."""
+    try:
+        return _plan_entry(plan, cells, region)
+    except TargetsError:
+        history = _history_entry(plan, cells)
+        if history is None:
+            raise
+        return history
+
+
+def _history_entry(plan: Plan, cells: dict[str, str]) -> Entry | None:
+    """A row of an export that the plan does not claim (another year, another plan's
+    target), taken as it is; None for a row the plan should judge."""
+    from targets.domain.periods import parse_period
+    from targets.errors import PeriodError
+    from targets.recording import parse_value
+
+    when = _recorded_at(cells.get("recorded_at", "").strip())
+    target = cells["target"].strip()
+    try:
+        period = parse_period(cells["period"].strip())
+    except PeriodError:
+        return None
+    claimed = any(t.id == target for t in plan.targets) and period.year == plan.year
+    if when is None or claimed or not target:
+        return None
+    withdrawn = cells.get("withdrawn", "").strip().lower() == "true"
+    region = cells.get("region", "").strip() or None
+    return Entry(
+        target=target,
+        period=period,
+        value=None if withdrawn else parse_value(cells["value"]),
+        recorded_at=when,
+        source=cells.get("source") or None,
+        note=cells.get("note") or None,
+        region=None if region in (None, plan.region) else region,
+        withdrawn=withdrawn,
+    )
+
+
+def _plan_entry(plan: Plan, cells: dict[str, str], region: str | None = None) -> Entry:
     cell = cells.get("region", "").strip()
     target = plan.target(cells["target"].strip())
     value = cells["value"].strip()

@@ -362,7 +362,7 @@ def _value_nan(text: str) -> tuple[str, str]:
 
 
 def _floor_minus_inf(text: str) -> tuple[str, str]:
-    bad = edit_target(text, "unemployment", "tolerance = ", "floor = -inf\ntolerance = ")
+    bad = edit_target(text, "unemployment", "floor = 0", "floor = -inf")
     line = line_of(bad, "floor = -inf")
     return bad, f"line {line} (target 'unemployment'): floor must be a finite number, not -inf"
 

@@ -321,3 +321,26 @@ def test_full_width_digits_are_a_number(run: Run, plan_file: Path) -> None:
     assert result.stderr == "recorded gdp 2023-03 (Jan–Mar) = 5.8\n"
     result = run("record", "cpi", "2023-01", "　－０．３　", "--source", "test data")
     assert result.stderr == "recorded cpi 2023-01 (Jan) = -0.3\n"
+
+
+def test_the_csv_and_the_xlsx_export_of_one_ledger_are_the_same_entries_on_import(
+    run: Run, plan_file: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook writes recorded times in China's time, the ledger keeps them as
+    recorded (UTC here): importing one export after the other finds every entry there
+    already, and records nothing twice."""
+    run("record", "gdp", "2023-Q1", "5.8", "--source", "test data")
+    run("record", "gdp", "2023-Q1", "5.9", "--revise")
+    run("record", "cpi", "2023-01", "-0.3")
+    as_csv, as_xlsx = isolated / "a.csv", isolated / "a.xlsx"
+    assert run("export", "--what", "actuals", "--output", str(as_csv)).exit_code == 0
+    done = run("export", "--what", "actuals", "--format", "xlsx", "--output", str(as_xlsx))
+    assert done.exit_code == 0, done.output
+    other = isolated / "other.toml"
+    monkeypatch.setenv("TARGETS_LEDGER", str(other))
+    first = run("import", str(as_csv), "--revise")
+    assert first.exit_code == 0, first.output
+    kept = other.read_bytes()
+    second = run("import", str(as_xlsx), "--revise")
+    assert second.exit_code == 0, second.output
+    assert "3" in second.stderr and other.read_bytes() == kept

@@ -8,7 +8,7 @@ are `targets.store.csv_in`'s.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -164,7 +164,7 @@ def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _B
     ledger's history) only when the very same entry is there. A withdrawal where none is
     in force is unchanged too; where no figure ever was, a problem."""
     ledger_entries = list(map(entry_from_row, existing))
-    same = {e.to_row() for e in ledger_entries}
+    same = {_identity(e) for e in ledger_entries}
     current = in_force(ledger_entries, home)
     seen: dict[Key, set[Decimal | None]] = {}
     for e in ledger_entries:
@@ -175,7 +175,7 @@ def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _B
     for i, e in enumerate(rows.entries):
         key = e.key(home)
         if rows.own_time[i]:
-            if e.to_row() in same:
+            if _identity(e) in same:
                 unchanged += 1
             else:
                 kept.append(i)
@@ -194,6 +194,14 @@ def _sort_out(rows: CsvRows, existing: list[Row], revise: bool, home: str) -> _B
         current[key] = e
         seen.setdefault(key, set()).add(dec(e.value))
     return _Batch(kept, unchanged, stale, problems)
+
+
+def _identity(e: Entry) -> tuple[object, ...]:
+    """What makes two entries the same entry: every field, the time as an instant (an
+    export in China's time and a ledger in UTC name the same moment) and the figure in
+    decimal."""
+    value = None if e.value is None else dec(e.value)
+    return (*e.to_row()[:2], value, e.recorded_at.astimezone(UTC), *e.to_row()[4:])
 
 
 def import_csv(

@@ -182,7 +182,7 @@ def record(
     t = plan.target(target)
     whose = plan.region_named(region) if region is not None else None
     entry = recording.make_entry(plan, t.id, period, value, source=source, note=note, region=whose)
-    done = recording.record(plan, ledger_path(plan_path, ledger), entry, period, revise=revise)
+    done = recording.record(plan, ledger_path(plan_path, ledger), entry, revise=revise)
     language = plan.language(lang)
     what = label(entry.period, language, cumulative=t.cumulative)
     where = (

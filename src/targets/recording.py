@@ -158,9 +158,9 @@ class _Unchanged(Exception):
         self.entry = entry
 
 
-def record(plan: Plan, path: Path, entry: Entry, text: str, *, revise: bool = False) -> Recorded:
-    """Append one figure to the ledger (`text`: its period as typed); the same figure
-    as the one in force is no revision, and nothing is written."""
+def record(plan: Plan, path: Path, entry: Entry, *, revise: bool = False) -> Recorded:
+    """Append one figure to the ledger; the same figure as the one in force is no
+    revision, and nothing is written."""
     earlier: list[Entry] = []
     key = entry.key(plan.region)
 

@@ -343,4 +343,6 @@ def test_the_csv_and_the_xlsx_export_of_one_ledger_are_the_same_entries_on_impor
     kept = other.read_bytes()
     second = run("import", str(as_xlsx), "--revise")
     assert second.exit_code == 0, second.output
-    assert "3" in second.stderr and other.read_bytes() == kept
+    assert second.stderr.endswith(", 3 unchanged\n"), second.stderr
+    assert second.stderr.startswith("recorded 0 figures"), second.stderr
+    assert other.read_bytes() == kept
